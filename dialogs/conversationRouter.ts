@@ -1,0 +1,300 @@
+import { Activity, ActivityTypes, TurnContext } from 'botbuilder';
+import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { StatePropertyAccessor } from 'botbuilder';
+import { checkForCrisis } from '../src/safety/crisisCheck';
+import type { AnswerView } from '../src/knowledge/knowledge';
+import { CONCERN_ENTRY_TOPICS } from '../src/knowledge/knowledge';
+import { MAX_TEXT_LENGTH } from '../src/http/activitySchema';
+import { areaOf } from './areaOf';
+import { recogniseCommand } from './commands';
+import { ConcernDialog } from './concernDialog';
+import { DeleteDataDialog } from './deleteDataDialog';
+import { HandoffDialog } from './handoffDialog';
+import { CONCERN_DIALOG, DELETE_DATA_DIALOG, HANDOFF_DIALOG, LETTER_DIALOG, RIGHTS_DIALOG } from './ids';
+import { LetterDialog } from './letterDialog';
+import { Button, buttonValue, ButtonValue, markdown, messageWithButtons } from './replies';
+import { RightsDialog } from './rightsDialog';
+import type { DialogServices } from './services';
+import type { ConversationData } from './state';
+
+/** Messages longer than this are cut before matching; the parent is told. */
+const MATCH_TEXT_LIMIT = 2000;
+
+/**
+ * Decides what happens with each message, in a fixed order: the safeguarding check first, then the
+ * commands that work anywhere, then any dialog in progress, then buttons, then the matcher.
+ */
+export class ConversationRouter {
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly services: DialogServices, dialogState: StatePropertyAccessor<DialogState>) {
+    this.dialogs = new DialogSet(dialogState);
+    this.dialogs
+      .add(new RightsDialog(services))
+      .add(new ConcernDialog(services))
+      .add(new LetterDialog(services))
+      .add(new HandoffDialog(services))
+      .add(new DeleteDataDialog(services));
+  }
+
+  /** Sends the welcome: what the bot does, that it is information not legal advice, privacy, a person. */
+  async welcome(context: TurnContext): Promise<void> {
+    const data = await this.services.accessors.conversation.get(context, {});
+    if (data.welcomed) return;
+    data.welcomed = true;
+    const k = this.services.knowledge;
+    const area = await areaOf(context, this.services);
+    await context.sendActivity(
+      messageWithButtons(context, k.prompt('welcome.text', area), [
+        { title: k.prompt('welcome.buttons-what-is', area), value: { action: 'topic', id: 'what-is-sen-support' } },
+        { title: k.prompt('welcome.buttons-worried', area), value: { action: 'concern' } },
+        { title: k.prompt('welcome.buttons-person', area), value: { action: 'person' } },
+      ]),
+    );
+  }
+
+  async onMessage(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const k = this.services.knowledge;
+    const activity = context.activity;
+    const rawText = typeof activity.text === 'string' ? activity.text : '';
+    const text = rawText.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT_LENGTH);
+    const value = buttonValue(activity as Activity);
+    let area = await areaOf(context, this.services);
+
+    // 1. Safety before anything else, whatever dialog is running.
+    if (text && checkForCrisis(text).crisis) return this.crisis(dc, area);
+
+    // 2. Nothing we can read.
+    if (!text && !value) {
+      await context.sendActivity(k.prompt('odd.empty', area));
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
+
+    // 3. Commands that work at every prompt.
+    const command = text ? recogniseCommand(text) : undefined;
+    const data = await this.services.accessors.conversation.get(context, {});
+    if (command === 'restart') {
+      await dc.cancelAllDialogs();
+      data.failedAttempts = 0;
+      data.lastTopic = undefined;
+      await context.sendActivity(k.prompt('common.restarted', area));
+      return;
+    }
+    if (command === 'cancel') {
+      await dc.cancelAllDialogs();
+      await context.sendActivity(k.prompt('common.cancelled', area));
+      return;
+    }
+    if (command === 'help') {
+      await context.sendActivity(markdown(k.prompt('common.help', area)));
+      if (dc.activeDialog) {
+        await context.sendActivity(k.prompt('common.reprompt-after-help', area));
+        await dc.repromptDialog();
+      }
+      return;
+    }
+    if (command === 'person' || value?.action === 'person') {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(HANDOFF_DIALOG, { reason: 'asked' });
+      return;
+    }
+    if (command === 'delete-data' || value?.action === 'delete-data') {
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DELETE_DATA_DIALOG);
+      return;
+    }
+
+    // 4. Where the parent lives, said at any time outside a prompt ("I live in Kent").
+    const statement = !dc.activeDialog && text ? k.detectArea(text) : undefined;
+    if (statement) {
+      const profile = await this.services.accessors.profile.get(context, {});
+      profile.area = statement.areaId;
+      profile.areaConfirmed = true;
+      area = statement.areaId;
+      const pack = k.area(area);
+      await context.sendActivity(statement.areaId === 'other' ? k.prompt('area.other', area) : k.prompt('area.changed', area, { area: pack.name }));
+      if (statement.onlyArea) {
+        if (data.lastTopic && k.answer(data.lastTopic, area)?.dependsOnArea) await this.sendAnswer(context, data.lastTopic, area, data);
+        return;
+      }
+    }
+
+    // 5. A dialog in progress gets the message.
+    if (dc.activeDialog && !value) {
+      await dc.continueDialog();
+      return;
+    }
+    if (dc.activeDialog && value) await dc.cancelAllDialogs();
+
+    // 6. Buttons from earlier answers.
+    if (value) return this.onButton(dc, value, area, data);
+
+    // 7. Understand the question.
+    if (rawText.length > MATCH_TEXT_LIMIT) await context.sendActivity(k.prompt('odd.too-long', area));
+    const query = text.slice(0, MATCH_TEXT_LIMIT);
+    const term = k.explainTerm(query, true);
+    if (term) return this.sendGlossary(context, term.id, area, data);
+    const result = k.classify(query);
+    if (result.intent === 'safeguarding-crisis') return this.crisis(dc, area);
+    if (result.decision === 'answer' && result.intent) return this.onIntent(dc, result.intent, area, data);
+    const loose = k.explainTerm(query, false);
+    if (loose) return this.sendGlossary(context, loose.id, area, data);
+    if (result.decision === 'clarify' && result.alternatives.length >= 2) {
+      const buttons: Button[] = result.alternatives.slice(0, 3).map((a) => ({ title: k.topicTitle(a.intent, area), value: { action: 'topic', id: a.intent } }));
+      buttons.push({ title: k.prompt('clarify.none', area), value: { action: 'clarify-none' } });
+      await context.sendActivity(messageWithButtons(context, k.prompt('clarify.ask', area), buttons));
+      return;
+    }
+    return this.fallback(dc, area, data, result.alternatives.map((a) => a.intent));
+  }
+
+  private async crisis(dc: DialogContext, area: string): Promise<void> {
+    await dc.cancelAllDialogs();
+    const crisis = this.services.knowledge.answer('safeguarding-crisis', area);
+    if (crisis) await dc.context.sendActivity(markdown(`${crisis.text}\n\n${crisis.more}`));
+    this.services.logger.warn({ event: 'crisis-signposted', area }, 'crisis signposting sent');
+    await dc.beginDialog(HANDOFF_DIALOG, { reason: 'crisis' });
+  }
+
+  private async onButton(dc: DialogContext, value: ButtonValue, area: string, data: ConversationData): Promise<void> {
+    const k = this.services.knowledge;
+    switch (value.action) {
+      case 'topic':
+        return this.onIntent(dc, value.id, area, data);
+      case 'more': {
+        const answer = k.answer(value.id, area);
+        if (!answer) return;
+        await dc.context.sendActivity(this.answerMessage(dc.context, answer, answer.more, area, false));
+        return;
+      }
+      case 'rights':
+        await dc.beginDialog(RIGHTS_DIALOG, { topicId: value.id });
+        return;
+      case 'concern':
+        await dc.beginDialog(CONCERN_DIALOG, {});
+        return;
+      case 'feedback':
+        if (value.helpful) {
+          await dc.context.sendActivity(k.prompt('answer.feedback-thanks', area));
+        } else {
+          // For content editors: which answers did not help. No message text, no personal data.
+          this.services.logger.info({ event: 'unanswered', topic: value.id, area }, 'parent said an answer did not help');
+          await dc.context.sendActivity(messageWithButtons(dc.context, k.prompt('answer.feedback-sorry', area), [{ title: k.prompt('common.person', area), value: { action: 'person' } }]));
+        }
+        return;
+      case 'clarify-none':
+        return this.fallback(dc, area, data, []);
+      default:
+        return;
+    }
+  }
+
+  private async onIntent(dc: DialogContext, intent: string, area: string, data: ConversationData): Promise<void> {
+    const k = this.services.knowledge;
+    const context = dc.context;
+    data.failedAttempts = 0;
+    switch (intent) {
+      case 'safeguarding-crisis':
+        return this.crisis(dc, area);
+      case 'talk-to-adviser': {
+        const answer = k.answer(intent, area);
+        if (answer) await context.sendActivity(markdown(answer.text));
+        await dc.beginDialog(HANDOFF_DIALOG, { reason: 'asked' });
+        return;
+      }
+      case 'draft-letter':
+        await dc.beginDialog(LETTER_DIALOG, {});
+        return;
+      case 'restart':
+        await context.sendActivity(k.prompt('common.restarted', area));
+        return;
+      case 'help':
+        await context.sendActivity(markdown(k.prompt('common.help', area)));
+        return;
+      case 'greeting': {
+        data.welcomed = false;
+        return this.welcome(context);
+      }
+      case 'privacy': {
+        const answer = k.answer(intent, area);
+        if (answer) await context.sendActivity(messageWithButtons(context, `${answer.text}\n\n${answer.more}`, [{ title: 'Delete my data', value: { action: 'delete-data' } }]));
+        return;
+      }
+      default:
+        break;
+    }
+    await this.sendAnswer(context, intent, area, data);
+    if ((CONCERN_ENTRY_TOPICS as readonly string[]).includes(intent)) await dc.beginDialog(CONCERN_DIALOG, {});
+  }
+
+  private async sendAnswer(context: TurnContext, topicId: string, area: string, data: ConversationData): Promise<void> {
+    const k = this.services.knowledge;
+    const answer = k.answer(topicId, area);
+    if (!answer) return this.fallbackMessage(context, area);
+    data.lastTopic = topicId;
+    if (answer.kind === 'conversation' || answer.kind === 'action') {
+      await context.sendActivity(markdown(answer.text));
+      return;
+    }
+    const profile = await this.services.accessors.profile.get(context, {});
+    const areaNote = answer.dependsOnArea && !profile.areaConfirmed ? k.prompt('answer.area-note', area, { area: k.area(area).name }) : undefined;
+    const body = areaNote ? `${answer.text}\n\n_${areaNote}_` : answer.text;
+    await context.sendActivity(this.answerMessage(context, answer, body, area, true));
+  }
+
+  /** An answer with its sources and the follow-up buttons (more, rights, related, did it help). */
+  private answerMessage(context: TurnContext, answer: AnswerView, body: string, area: string, offerMore: boolean): Partial<Activity> {
+    const k = this.services.knowledge;
+    const sources = answer.sources.length ? `\n\n_${k.prompt('answer.sources', area, { sources: answer.sources.join('; ') })}_` : '';
+    const buttons: Button[] = [];
+    if (offerMore && answer.more) buttons.push({ title: k.prompt('answer.more-button', area), value: { action: 'more', id: answer.topicId } });
+    if (answer.rights) buttons.push({ title: k.prompt('answer.rights-button', area), value: { action: 'rights', id: answer.topicId } });
+    for (const r of answer.related.slice(0, offerMore ? 2 : 3)) buttons.push({ title: r.title, value: { action: 'topic', id: r.id } });
+    buttons.push({ title: k.prompt('answer.helpful-yes', area), value: { action: 'feedback', id: answer.topicId, helpful: true } });
+    buttons.push({ title: k.prompt('answer.helpful-no', area), value: { action: 'feedback', id: answer.topicId, helpful: false } });
+    return messageWithButtons(context, `${body}${sources}`, buttons);
+  }
+
+  private async sendGlossary(context: TurnContext, termId: string, area: string, data: ConversationData): Promise<void> {
+    const k = this.services.knowledge;
+    const entry = k.content.glossary.find((g) => g.id === termId);
+    if (!entry) return;
+    data.failedAttempts = 0;
+    const buttons: Button[] = entry.related && k.hasTopic(entry.related) ? [{ title: k.prompt('answer.more-button', area), value: { action: 'topic', id: entry.related } }] : [];
+    await context.sendActivity(messageWithButtons(context, k.glossaryText(entry, area), buttons));
+  }
+
+  private async fallbackMessage(context: TurnContext, area: string): Promise<void> {
+    await context.sendActivity(markdown(this.services.knowledge.prompt('fallback.first', area)));
+  }
+
+  /** First miss: say so kindly and suggest near topics; second miss in a row: offer a person. */
+  private async fallback(dc: DialogContext, area: string, data: ConversationData, near: string[]): Promise<void> {
+    const k = this.services.knowledge;
+    data.failedAttempts = (data.failedAttempts ?? 0) + 1;
+    this.services.logger.info({ event: 'fallback', attempt: data.failedAttempts, area }, 'no answer found');
+    if (data.failedAttempts >= 2) {
+      data.failedAttempts = 0;
+      await dc.context.sendActivity(markdown(k.prompt('fallback.second', area)));
+      await dc.beginDialog(HANDOFF_DIALOG, { reason: 'second-fallback' });
+      return;
+    }
+    const suggestions: Button[] = near
+      .filter((id) => k.hasTopic(id) && !['greeting', 'thanks', 'goodbye', 'help', 'restart'].includes(id))
+      .slice(0, 2)
+      .map((id) => ({ title: k.topicTitle(id, area), value: { action: 'topic', id } }));
+    const text = suggestions.length ? `${k.prompt('fallback.first', area)}\n\n${k.prompt('fallback.suggest', area)}` : k.prompt('fallback.first', area);
+    await dc.context.sendActivity(messageWithButtons(dc.context, text, [...suggestions, { title: k.prompt('common.person', area), value: { action: 'person' } }]));
+  }
+
+  /** True when a turn left a dialog waiting for the parent (used by tests and the bot). */
+  static isWaiting(status: DialogTurnStatus): boolean {
+    return status === DialogTurnStatus.waiting;
+  }
+
+  static isMessage(activity: Activity): boolean {
+    return activity.type === ActivityTypes.Message;
+  }
+}

@@ -1,0 +1,22 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+
+/** What the bot remembers about a parent across conversations (user state). */
+export interface ParentProfile {
+  area?: string;
+  /** True once the parent has told us where they live (not just the default). */
+  areaConfirmed?: boolean;
+}
+
+/** What the bot remembers within one conversation (conversation state). */
+export interface ConversationData {
+  lastTopic?: string;
+  failedAttempts?: number;
+  welcomed?: boolean;
+  /** Set while an adviser is talking to the parent through the bot. */
+  relay?: { handoffId: string; adviserConversationId: string; since: string };
+}
+
+export interface StateAccessors {
+  profile: StatePropertyAccessor<ParentProfile>;
+  conversation: StatePropertyAccessor<ConversationData>;
+}

@@ -1,0 +1,78 @@
+import type { Activity, TranscriptStore, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { DataEraser, HandoffDraft, HandoffSubmitter } from '../../dialogs/services';
+import { createHandoffId, HandoffRecord, TranscriptEntry } from '../handoff/record';
+
+/** The part of the outbox the submitter needs. */
+export interface HandoffQueue {
+  enqueue(record: HandoffRecord): Promise<unknown>;
+}
+
+/** Turns the Bot Framework transcript of a conversation into the record's transcript (messages only). */
+export async function readTranscript(store: TranscriptStore, channelId: string, conversationId: string): Promise<TranscriptEntry[]> {
+  const entries: TranscriptEntry[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < 50; page++) {
+    const result = await store.getTranscriptActivities(channelId, conversationId, token);
+    for (const a of result.items as Activity[]) {
+      if (a.type !== 'message' || !a.text) continue;
+      const fromBot = a.from?.role === 'bot' || (a.recipient?.role === 'user') || a.from?.id === a.recipient?.id;
+      entries.push({ from: fromBot ? 'bot' : 'parent', text: a.text.slice(0, 20_000), timestamp: new Date(a.timestamp ?? Date.now()).toISOString() });
+    }
+    token = result.continuationToken;
+    if (!token) break;
+  }
+  return entries;
+}
+
+/**
+ * Builds the hand-off record from what the dialog collected plus the transcript, and writes it to the
+ * durable outbox. Resolves only after the write, so the parent is never told a lost request was sent.
+ */
+export class OutboxHandoffSubmitter implements HandoffSubmitter {
+  constructor(private readonly queue: HandoffQueue, private readonly transcripts: TranscriptStore, private readonly logger: Logger) {}
+
+  async submit(context: TurnContext, draft: HandoffDraft): Promise<{ id: string; reference: string }> {
+    const a = context.activity;
+    const transcript = await readTranscript(this.transcripts, a.channelId, a.conversation.id).catch((err: unknown) => {
+      // A missing transcript must not lose the hand-off: the summary and contact still go.
+      this.logger.warn({ err: { message: (err as Error).message } }, 'transcript unavailable for hand-off');
+      return [] as TranscriptEntry[];
+    });
+    const tenantId = (a.conversation as { tenantId?: string }).tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    const record: HandoffRecord = {
+      id: createHandoffId(),
+      createdAt: new Date().toISOString(),
+      area: draft.area,
+      consent: draft.consent,
+      summary: { ...draft.summary, reason: draft.reason },
+      contact: draft.contact,
+      transcript,
+      route: {
+        channelId: a.channelId,
+        conversationId: a.conversation.id,
+        serviceUrl: a.serviceUrl,
+        botId: a.recipient?.id,
+        userId: a.from?.id,
+        ...(tenantId ? { tenantId } : {}),
+      },
+    };
+    await this.queue.enqueue(record);
+    this.logger.info({ event: 'handoff-queued', handoffId: record.id, area: record.area, reason: draft.reason }, 'hand-off saved to the outbox');
+    return { id: record.id, reference: record.id.slice(0, 8).toUpperCase() };
+  }
+}
+
+/** Erases state and transcript through functions the storage layer provides. */
+export class StateDataEraser implements DataEraser {
+  constructor(
+    private readonly clearLoaded: (context: TurnContext) => Promise<void>,
+    private readonly deleteStored: (ids: { channelId: string; conversationId: string; userId: string }) => Promise<void>,
+  ) {}
+
+  async erase(context: TurnContext): Promise<void> {
+    const a = context.activity;
+    await this.clearLoaded(context);
+    await this.deleteStored({ channelId: a.channelId, conversationId: a.conversation.id, userId: a.from.id });
+  }
+}

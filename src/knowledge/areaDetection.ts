@@ -1,0 +1,45 @@
+import type { AreaPack } from '../content/types';
+
+/** What a parent said about where they live. `areaId` is a pack id, or 'other' for anywhere else. */
+export interface AreaStatement {
+  areaId: string;
+  place: string;
+  /** True when the message says nothing but the place, so there is no question to answer. */
+  onlyArea: boolean;
+}
+
+const RESIDENCE_CUE = /\b(?:i|we|me|family)\s*(?:'?m|am|are|'?re)?\s*(?:now\s+)?(?:live|living|lives|based|moved|moving|are|'re|am|'m)?\s*(?:in|to|near)\s+([a-z][a-z' -]{1,40})/i;
+const COUNCIL_CUE = /\b(?:my|our)\s+(?:council|local authority|la|area)\s+(?:is|=)\s+([a-z][a-z' -]{1,40})/i;
+const UNKNOWN_PLACE = /\b(?:i|we)\s*(?:'?m|am|are|'?re)?\s*(?:live|living|based)\s+in\s+([A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)/i;
+const FILLER = /^(?:(?:i|we)\s*(?:'?m|am|are|'?re)?\s*(?:now\s+)?(?:live|living|based|from)?\s*(?:in|from)?\s*|(?:it'?s|its|in|from)\s+)?/i;
+
+const norm = (s: string) => ` ${s.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+
+/**
+ * Finds a statement of where the parent lives ("I live in Kent", "we're in Grantham", "Kent").
+ * The longest matching place wins, so "north lincolnshire" (a different council) beats "lincolnshire".
+ */
+export function detectArea(text: string, areas: Iterable<AreaPack>): AreaStatement | undefined {
+  const message = norm(text);
+  const words = message.trim().split(' ').filter(Boolean);
+  let best: { areaId: string; place: string } | undefined;
+  for (const area of areas) {
+    for (const place of [area.name, ...area.places]) {
+      const p = norm(place);
+      if (p.trim().length < 3) continue;
+      if (message.includes(p) && (!best || p.length > norm(best.place).length)) best = { areaId: area.id, place: place.toLowerCase() };
+    }
+  }
+  const cue = RESIDENCE_CUE.test(text) || COUNCIL_CUE.test(text);
+  if (best) {
+    const rest = norm(message.replace(norm(best.place), ' ').replace(FILLER, ' ').replace(/\b(county|council|area|please|thanks|thank you|actually|now|sorry)\b/g, ' '));
+    const onlyArea = rest.trim().length === 0 || (words.length <= 6 && /^(?:i|we|im|i'm)?\s*(?:live|am|are|'re|m)?\s*(?:in|from)?$/.test(rest.trim()));
+    if (cue || onlyArea || words.length <= 3) return { ...best, onlyArea };
+    return undefined;
+  }
+  const unknown = UNKNOWN_PLACE.exec(text);
+  if (unknown && /^[A-Z]/.test(unknown[1])) {
+    return { areaId: 'other', place: unknown[1].toLowerCase(), onlyArea: words.length <= 6 };
+  }
+  return undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * The whole reading pipeline for one message or training phrasing:
+ * clean -> sentences -> words -> typo repair -> synonyms -> "send" verb check -> stems and bigrams,
+ * with story sentences weighted down. Training phrasings and messages go through the same steps
+ * (training phrasings skip typo repair: they define the vocabulary).
+ */
+import { type FeatureBag, addFeatures } from './features';
+import { cleanText, splitSentences } from './normalise';
+import type { PhraseRewriter } from './phraseRewriter';
+import { sentenceWeights } from './sentenceWeights';
+import type { TypoRepairer } from './typoRepair';
+
+/**
+ * After these words "send" is the verb ("send an email"), otherwise parents mean SEND (special
+ * educational needs and disabilities), which the matcher reads as "sen".
+ */
+const SEND_VERB_NEXT = new Set([
+  'a', 'an', 'the', 'me', 'you', 'him', 'her', 'them', 'it', 'this', 'that', 'my', 'his', 'our', 'your', 'their',
+  'email', 'emails', 'letter', 'letters', 'off', 'out', 'back', 'home', 'over', 'through', 'to', 'for', 'some',
+  'any', 'in', 'on', 'us', 'something', 'anything', 'copies', 'copy', 'message', 'messages', 'text', 'it',
+]);
+
+/** Rewrites SEND-the-acronym to "sen" and leaves the verb alone. */
+function resolveSend(words: string[]): string[] {
+  return words.map((word, index) => (word === 'send' && !SEND_VERB_NEXT.has(words[index + 1] ?? '') ? 'sen' : word));
+}
+
+/** Reads text into features; one instance per matcher. */
+export class TextAnalyser {
+  constructor(
+    private readonly rewriter: PhraseRewriter,
+    private readonly repairer?: TypoRepairer,
+  ) {}
+
+  /** The words of one sentence after typo repair and the synonyms table (exported for tests and debugging). */
+  words(tokens: readonly string[], repairTypos: boolean): string[] {
+    const repaired = repairTypos && this.repairer ? tokens.map((token) => this.repairer?.repair(token) ?? token) : tokens;
+    return resolveSend(this.rewriter.rewrite(repaired));
+  }
+
+  /**
+   * Features of a parent's message (typos repaired, story sentences weighted down).
+   *
+   * @example analyser.analyseMessage('wot is an ehcp') // Map { 'what' => 1, 'ehc' => 1, 'plan' => 1, 'what_ehc' => 0.6, ... }
+   */
+  analyseMessage(text: string): FeatureBag {
+    return this.analyse(text, true);
+  }
+
+  private analyse(text: string, repairTypos: boolean): FeatureBag {
+    const sentences = splitSentences(cleanText(text));
+    const weights = sentenceWeights(sentences);
+    const bag: FeatureBag = new Map();
+    sentences.forEach((sentence, index) => addFeatures(this.words(sentence.tokens, repairTypos), weights[index] ?? 1, bag));
+    return bag;
+  }
+
+  /** Features of a training phrasing: the same steps and weights, no typo repair. */
+  analyseTrainingPhrase(text: string): FeatureBag {
+    return this.analyse(text, false);
+  }
+
+  /** Every word of a text as typed (cleaned and split; used to build the typo vocabulary). */
+  plainWords(text: string): string[] {
+    return splitSentences(cleanText(text)).flatMap((sentence) => sentence.tokens);
+  }
+}

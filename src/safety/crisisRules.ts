@@ -1,0 +1,146 @@
+/**
+ * The safeguarding rule table used by `checkForCrisis`.
+ *
+ * Patterns run on text prepared by `prepareForCrisisCheck` (lower case, apostrophes removed,
+ * contractions and text-speak unified: "can't" -> "cant", "wants 2" -> "wants to", "i'm" -> "im").
+ * Recall comes before precision: when in doubt a rule fires. Ordinary worries are kept out by
+ * (a) stripping figurative idioms before matching and (b) per-rule `unless` checks and negation.
+ */
+
+/** The kinds of risk the bot signposts differently. */
+export type CrisisCategory = 'suicide-self-harm' | 'abuse' | 'immediate-danger' | 'missing' | 'parent-distress';
+
+/** One detection rule. */
+export interface CrisisRule {
+  category: CrisisCategory;
+  /** Fires when this matches the prepared text. */
+  pattern: RegExp;
+  /** Suppresses this rule when it matches the text around the hit (accidents, figurative use). */
+  unless?: RegExp;
+  /** When true, a negator just before the hit ("never", "not", "no signs of") suppresses it. */
+  negatable?: boolean;
+}
+
+// Shared word lists, kept as regex fragments so the rules below stay readable.
+const SELF = '(?:him|her|my|them|your|our|one|their)sel(?:f|ves)';
+const CHILD = '(?:son|daughter|child|children|kid|kids|boy|girl|baby|little one|ds|dd|dc|lad)';
+const ADULT =
+  '(?:partner|husband|wife|boyfriend|girlfriend|ex|ex husband|ex wife|ex partner|dad|father|stepdad|step dad|stepfather|step father|mum|mother|stepmum|step mum|uncle|aunt|grandad|grandpa|nan|teacher|ta|coach|man|woman|adult|stranger|someone|somebody|neighbour|carer|babysitter|brother|sister|cousin|he|she|they)';
+const VICTIM = `(?:me|us|them|him|her(?!\\s+(?:own\\s+)?(?:hand|leg|arm|knee|ankle|foot|feet|head|back|wrist|finger|toe|neck|shoulder|elbow|hip|face|nose|tooth|teeth|lip|eye)s?\\b)|my\\s+${CHILD}|the\\s+${CHILD}|our\\s+${CHILD}|my\\s+\\w+\\s+${CHILD})`;
+const VIOLENT_VERB =
+  '(?:hurt|hurts|hurting|hit|hits|hitting|beat|beats|beating|beaten|punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|strangle\\w*|choke\\w*|chok\\w+|throttl\\w+|burn|burned|burnt|burns|grab|grabbed|grabs|drag|dragged|drags|shove\\w*|push|pushed|pushes|smack\\w*|bit|bites|stab\\w*|attack\\w*|assault\\w*|batter\\w*)';
+/** Accident and play contexts that turn "hurt himself" or "cut her arm" into an ordinary worry. */
+const ACCIDENT =
+  '(?:fall|fell|falling|tripped|trip|slipped|by accident|accident\\w*|playing|in pe|at pe|at football|at rugby|on the (?:climbing frame|trampoline|stairs|fence|bike|scooter)|in the playground|at play\\s?time|at break|on a nail|on glass|with scissors|cooking|sport|match)';
+
+/**
+ * Ordered: the first rule that fires names the category. Suicide and self-harm come first
+ * because those answers carry the most urgent signposting.
+ */
+export const CRISIS_RULES: readonly CrisisRule[] = [
+  // --- the parent's own distress or suicidal thoughts (first person) ---
+  { category: 'parent-distress', pattern: /\b(?:kill|killing|end|ending|hurt|hurting|harm|harming)\s+myself\b/ },
+  { category: 'parent-distress', pattern: /\b(?:i|im|i am)\s+(?:feel\w*\s+)?(?:so\s+)?suicidal\b/, negatable: true },
+  { category: 'parent-distress', pattern: /\bi\s+(?:just\s+)?(?:want|wanna|wish)\s+(?:to\s+)?(?:die|be dead|was dead|were dead|not be here|disappear forever)\b/ },
+  { category: 'parent-distress', pattern: /\bi\s+(?:just\s+)?(?:dont|do not)\s+want\s+to\s+(?:be here|live|be alive|exist|wake up)\b/ },
+  { category: 'parent-distress', pattern: /\b(?:i|we)\s+(?:just\s+)?(?:cant|can not|cannot)\s+(?:go on|carry on|live like this|keep going)\b/ },
+  { category: 'parent-distress', pattern: /\bi\s+(?:just\s+)?(?:cant|can not|cannot)\s+(?:cope|do this|take (?:it|this)|deal with (?:it|this))\s+(?:any\s?more|no more|any longer)\b/ },
+  { category: 'parent-distress', pattern: /\b(?:ending|end)\s+it\s+all\b/ },
+  { category: 'parent-distress', pattern: /\b(?:better off|be better)\s+without\s+me\b/ },
+  { category: 'parent-distress', pattern: /\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|going on|carrying on)\b/ },
+  {
+    category: 'parent-distress',
+    pattern: new RegExp(`\\b(?:i|im|i am)\\s+(?:\\w+\\s+){0,3}(?:might|could|will|going to|gonna|scared (?:i|ill|i will|i might)|afraid (?:i|ill|i will|i might))\\s+(?:\\w+\\s+)?(?:hurt|harm|hit|shake|kill|lose it with)\\s+(?:my|the|him|her|them)\\b`),
+    unless: /\bcould (?:kill|murder|strangle)\b/,
+  },
+
+  // --- a child or another person: suicide and self-harm ---
+  { category: 'suicide-self-harm', pattern: new RegExp(`\\b(?:kill|killing|killed|kills|unalive|unaliving|hang|hanging|hanged|hangs|end|ending|ends|starv\\w*|strangl\\w*|choke|choking)\\s+${SELF}\\b`) },
+  { category: 'suicide-self-harm', pattern: /\bkms\b/ },
+  { category: 'suicide-self-harm', pattern: /\bsuicid\w*/, negatable: true },
+  { category: 'suicide-self-harm', pattern: /\bself\s?(?:harm\w*|injur\w*|destruct\w*)/, negatable: true },
+  { category: 'suicide-self-harm', pattern: /\b(?:over\s?dose\w*|od(?:ed|d|'d)|took (?:too many|a load of|loads of|all (?:his|her|my|the)) (?:pills|tablets|paracetamol|meds|medication))\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:wants?|wanted|wanting|wanna|wishes|wished|wish)\s+(?:to\s+)?(?:die|be dead|was dead|were dead|not (?:be )?alive|not exist)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:he|she|they)\s+(?:\w+\s+)?(?:dont|doesnt|does not|do not)\s+want\s+to\s+(?:be here|live|be alive|exist|wake up)\b/ },
+  { category: 'suicide-self-harm', pattern: /\blife\s+(?:isnt|is not|aint|wasnt|not)\s+worth\s+living\b/ },
+  { category: 'suicide-self-harm', pattern: /\bbetter\s+off\s+dead\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:end|ending|take|taking|took)\s+(?:his|her|their|my)\s+(?:own\s+)?life\b/ },
+  { category: 'suicide-self-harm', pattern: /\bjump\w*\s+(?:off|from|in front of)\s+(?:a|the|his|her)?\s*(?:bridge|roof|building|cliff|window|balcony|train|car|bus|lorry|motorway)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:noose|goodbye (?:note|letter)|suicide note|note saying goodbye)\b/ },
+  {
+    category: 'suicide-self-harm',
+    pattern: new RegExp(`\\b(?:cut|cuts|cutting|scratch\\w*|burn|burns|burning|burnt|burned|hurt|hurts|hurting|harm|harms|harming|bite|bites|biting|punch\\w*|hit|hits|hitting|starv\\w*)\\s+${SELF}\\b`),
+    unless: new RegExp(`(?:\\bburn\\w*\\s+${SELF}\\s+out\\b|\\b${SELF}\\s+(?:\\w+\\s+){0,3}${ACCIDENT})`),
+  },
+  {
+    category: 'suicide-self-harm',
+    pattern: /\b(?:cut|cuts|cutting|slash\w*|scratch\w*|burn\w*)\s+(?:his|her|their|my)\s+(?:own\s+)?(?:arms?|wrists?|legs?|thighs?|skin|stomach|body)\b/,
+    unless: new RegExp(ACCIDENT),
+  },
+  { category: 'suicide-self-harm', pattern: /\b(?:marks|scars|cuts|burns)\s+(?:all\s+)?(?:on|up|over)\s+(?:his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:bang\w*|hit\w*|smash\w*)\s+(?:his|her|their)\s+head\b.{0,40}\b(?:bleed\w*|bled|blood\w*|concuss\w*|hospital)\b/ },
+
+  // --- abuse ---
+  { category: 'abuse', pattern: /\b(?:abus(?:e|ed|es|ing|ive|er)|molest\w*|rape\w*|raping|sexual(?:ly)?\s+(?:abus\w*|assault\w*|touch\w*|exploit\w*)|grooming|groomed|paedophile|pedophile|fgm)\b/, negatable: true },
+  { category: 'abuse', pattern: /\b(?:touch\w*|fondl\w*|groped?|groping)\s+(?:him|her|them|my\s+\w+)\s+(?:inappropriately|down there|in (?:his|her|their) (?:privates|private parts|pants))\b/ },
+  {
+    category: 'abuse',
+    pattern: new RegExp(`\\b(?:man|woman|adult|stranger|someone|somebody|uncle|coach|teacher|older (?:boy|girl|man|kid)|neighbour|babysitter|stepdad|step dad|he|she)\\s+(?:at|from|in|on)?\\s*(?:\\w+\\s+){0,3}(?:touched|touches|touching|groped|fondled)\\s+(?:him|her|them|my)\\b`),
+    unless: /\btouch\w*\s+(?:him|her|them|my)\s+(?:\w+\s+)?(?:shoulder|arm|hand|back|elbow)\b/,
+  },
+  { category: 'abuse', pattern: new RegExp(`\\b${ADULT}\\s+(?:\\w+\\s+){0,2}${VIOLENT_VERB}\\s+${VICTIM}`), unless: new RegExp(ACCIDENT) },
+  { category: 'abuse', pattern: /\b(?:left|leaving|covered in|came home with|coming home with|has|had|got)\s+(?:\w+\s+)?(?:bruises|bruising|burns|welts|black eye)\b/ },
+  { category: 'abuse', pattern: /\b(?:domestic\s+(?:violence|abuse)|violence\s+(?:at|in\s+the)\s+home|violent\s+(?:at|in\s+the)\s+home)\b/ },
+  { category: 'abuse', pattern: new RegExp(`\\b${ADULT}\\s+(?:is|gets|was|can be|has been|becomes|turns)\\s+(?:\\w+\\s+)?(?:violent|abusive|aggressive to (?:me|us|the kids|the children))\\b`), unless: /\b(?:he|she|they)\s+(?:is|gets|was|can be|has been|becomes|turns)\s+(?:\w+\s+)?(?:violent|abusive)\s+(?:at school|in class|in school|with (?:other|his|her) (?:kids|children|classmates|peers)|during (?:a |his |her )?meltdowns?)\b/ },
+  { category: 'abuse', pattern: /\b(?:being|been|is|are|was)\s+neglected\b/, negatable: true },
+  { category: 'abuse', pattern: /\b(?:scared|afraid|frightened|terrified)\s+(?:to go|of going)\s+home\b/ },
+  { category: 'abuse', pattern: new RegExp(`\\b(?:scared|afraid|frightened|terrified)\\s+of\\s+(?:his|her|their|my|our)\\s+(?:partner|husband|wife|boyfriend|girlfriend|ex|dad|father|stepdad|step dad|mum|mother|uncle)\\b`) },
+
+  // --- immediate danger to anyone ---
+  { category: 'immediate-danger', pattern: /\b(?:not|isnt|arent|dont feel|doesnt feel)\s+safe\s+(?:at home|in (?:the|our|my) (?:house|home)|with (?:him|her|them|his|her|my))\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:im|i am|we are|were|my \w+ is|(?:he|she) is|theyre|they are)\s+(?:not safe|in danger|unsafe)\b/, unless: /\bnot safe\s+(?:to|on|in|for|crossing|around)\s+(?:the\s+)?(?:road|roads|stairs|walk|climbing|equipment|trips?|trip|school bus|bus)\b/ },
+  { category: 'immediate-danger', pattern: /\bthreat\w*\s+(?:to\s+)?(?:kill|hurt|harm|stab|attack|beat|shoot|burn|take)\s+(?:me|us|them|him|her|my|the kids|the children|our|himself|herself)\b/ },
+  { category: 'immediate-danger', pattern: new RegExp(`\\b${ADULT}\\s+(?:is|was|keeps|has been|been|are|were)?\\s*(?:threaten\\w*|stalking|harass\\w*)\\s+(?:us|me|the kids|the children|my|our|to)\\b`) },
+  { category: 'immediate-danger', pattern: new RegExp(`\\b(?:said|says|saying|told|threatened|threatening)\\s+(?:\\w+\\s+){0,3}(?:hell|he will|he would|hed|shell|she will|she would|theyll|they will|going to|gonna|will)\\s+(?:kill|hurt|harm|stab|attack|batter|take the kids and)\\b`) },
+  { category: 'immediate-danger', pattern: /\b(?:has|had|got|pulled|holding|waving|carrying|with|brandish\w*)\s+(?:a\s+)?(?:knife|knives|gun|weapon|machete|blade)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:call|calling|called|ring|ringing|rang|phone|phoned)\s+(?:the\s+)?(?:police|999|ambulance|an ambulance)\b/ },
+  { category: 'immediate-danger', pattern: /\bpolice\s+(?:are|were|have been)\s+(?:here|looking|searching|on (?:their|the) way|out)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:not breathing|stopped breathing|unconscious|unresponsive|wont wake up|cant wake (?:him|her))\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:trying to|tried to|trying|try to)\s+(?:break|get)\s+in(?:to)?\s+(?:the|our|my)\s+(?:house|home|flat)\b|\b(?:outside|at the door|banging on the door)\b.{0,40}\b(?:threat\w*|hurt|kill|attack\w*|scared|screaming)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:scared|afraid|frightened|terrified|fear)\s+for\s+(?:my|our|the|his|her)\s+(?:life|lives|safety|children|kids|childrens safety|kids safety)\b/ },
+
+  // --- a missing child ---
+  {
+    category: 'missing',
+    pattern: /\b(?:is|has gone|gone|went|has been|been|go|goes|now|still|reported (?:him|her|them))\s+missing\b/,
+    unless: /\bmissing\s+(?:out|school|lessons?|class\w*|work|homework|the|a|an|his|her|their|my|so|too|some|lots?|days?|weeks?|break\w*|playtime|play time|pe|it|from (?:school|class|lessons?)|education|learning|out on|support)\b/,
+  },
+  { category: 'missing', pattern: /\bmissing\s+(?:child|person|children)\b/ },
+  { category: 'missing', pattern: /\bmy\s+\w*\s*(?:son|daughter|child|kid|boy|girl|ds|dd)\s+is\s+missing\s*$/ },
+  { category: 'missing', pattern: new RegExp(`\\b(?:cant|can not|cannot|couldnt)\\s+find\\s+(?:him|her|them|my\\s+${CHILD}|my\\s+\\w+\\s+${CHILD})\\b`), unless: /\bfind\s+(?:him|her|them)\s+(?:a|an|the|any|some)\b/ },
+  { category: 'missing', pattern: /\b(?:hasnt|has not|havent|have not|didnt|did not|never|not)\s+(?:come|came|got|gotten|arrived|returned|been)\s+(?:back\s+)?home\b/ },
+  { category: 'missing', pattern: /\b(?:ran|run|has run|have run|running)\s+(?:away|off)\b/, unless: /\b(?:runs?|running|ran)\s+(?:away|off)\s+(?:from\s+(?:the\s+)?(?:teacher|ta|staff|class|lesson|classroom|table|work|task)|in\s+(?:the\s+)?(?:playground|classroom|class|hall|lessons?|shops?|supermarket)|at\s+(?:school|break|play\s?time|lunch)|with\s+(?:it|the ball)|(?:at|in)\s+pe)\b|\bkeeps?\s+(?:running|run)\b|\bwill\s+run\b|\btends?\s+to\s+run\b/ },
+];
+
+/** Negators that, shortly before a `negatable` hit, mean the writer is ruling the risk out. */
+export const NEGATION_BEFORE = /\b(?:not|never|no|isnt|arent|wasnt|werent|hasnt|havent|hadnt|doesnt|dont|didnt|without|nothing|none|no sign of|no signs of|no history of|not at risk of)\s+(?:\w+\s+){0,2}$/;
+
+/**
+ * Figurative idioms removed before the rules run ("the homework is killing me", "dying to know").
+ * Each is replaced by a neutral gap so neighbouring words do not join up into a new match.
+ */
+export const FIGURATIVE: readonly RegExp[] = [
+  /\b(?:is|are|was|its|it is|theyre|they are|this is|thats|that is|were|the \w+ is|school is)?\s*killing\s+(?:me|us|my back|my feet)\b/g,
+  /\bkilling\s+(?:his|her|their|my|our)\s+(?:love|confidence|self esteem|self-esteem|spirit|motivation|enthusiasm|joy|interest|passion|buzz|vibe)\b/g,
+  /\bkill(?:ing)?\s+time\b/g,
+  /\bdying\s+(?:to|for)\s+(?:know|see|get|go|hear|find|ask|try|meet|tell|a|an|the|some)\b/g,
+  /\b(?:dying|died|die)\s+(?:of|from)\s+(?:embarrassment|shame|boredom|laughter|laughing|cringe)\b/g,
+  /\b(?:nearly|almost|practically|could have|couldve|literally)\s+(?:died|dead|had a heart attack)\b/g,
+  /\b(?:matter of|question of)?\s*life\s+(?:and|or)\s+death\b/g,
+  /\bto\s+die\s+for\b/g,
+  /\b(?:bored|scared|sick|worried|frightened|tired|fed up)\s+to\s+death\b/g,
+  /\bdeath\s+(?:stare|glare|look)\b/g,
+  /\b(?:i|we)\s+could\s+(?:kill|murder|strangle)\s+(?:the|that|those|this|them|him|her)\b/g,
+  /\bover\s+my\s+dead\s+body\b/g,
+  /\bdrop\s+dead\s+gorgeous\b/g,
+];
