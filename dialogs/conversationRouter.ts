@@ -17,6 +17,15 @@ import { RightsDialog } from './rightsDialog';
 import type { DialogServices } from './services';
 import type { ConversationData } from './state';
 
+/** Which letter a request names, if it names one ("a letter to the SENCO"). */
+export function guessLetter(text: string): string | undefined {
+  const t = text.toLowerCase();
+  if (/\b(council|local authority|\bla\b|ehc|assessment|ehcp|needs assessment)/.test(t)) return 'la-ehc-assessment';
+  if (/\b(head ?teacher|head|principal)\b/.test(t)) return 'head-concerns';
+  if (/\b(senco|sendco|senc?o)\b/.test(t)) return 'senco-meeting';
+  return undefined;
+}
+
 /** Messages longer than this are cut before matching; the parent is told. */
 const MATCH_TEXT_LIMIT = 2000;
 
@@ -205,7 +214,7 @@ export class ConversationRouter {
         return;
       }
       case 'draft-letter':
-        await dc.beginDialog(LETTER_DIALOG, {});
+        await dc.beginDialog(LETTER_DIALOG, { letterId: guessLetter(context.activity.text ?? '') });
         return;
       case 'restart':
         await context.sendActivity(k.prompt('common.restarted', area));

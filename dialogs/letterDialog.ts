@@ -74,7 +74,7 @@ export class LetterDialog extends ComponentDialog {
     const area = await areaOf(step.context, this.services);
     const body = k.renderLetter(letter, answers, area);
     await step.context.sendActivity(k.prompt('letter.ready', area));
-    const reply = markdown(body.replace(/\n/g, '  \n'));
+    const reply = markdown(k.renderLetter(letter, answers, area, { markdown: true }).replace(/\n/g, '  \n'));
     if (step.context.activity.channelId === 'directline' || step.context.activity.channelId === 'webchat' || step.context.activity.channelId === 'emulator') {
       const file: Attachment = {
         contentType: 'text/plain',

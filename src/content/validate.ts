@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { topicIds } from './catalog';
 import type { Content } from './loader';
 import { PROMPT_KEYS } from './promptKeys';
@@ -26,7 +27,7 @@ export function validateContent(content: Content, utteranceLines: Map<string, nu
   const fault = (file: string, line: number, message: string) => faults.push({ file, line, message });
   const ids = new Set(topicIds(content));
   const glossaryIds = new Set(content.glossary.map((g) => g.id));
-  const dir = content.dir.replace(/\/$/, '');
+  const dir = (relative(process.cwd(), content.dir) || content.dir).replace(/\/$/, '');
 
   for (const area of REQUIRED_AREAS) {
     if (!content.areas.has(area)) fault(`${dir}/areas/${area}/area.yml`, 1, `the area pack "${area}" is missing: create content/areas/${area}/area.yml`);

@@ -130,24 +130,6 @@ export class HandoffOutbox {
     }
   }
 
-  /**
-   * Deletes entries completed before `cutoff` (they hold personal data and are not needed once
-   * delivered). Pending entries are never deleted.
-   * @returns how many were deleted
-   */
-  async deleteCompletedBefore(cutoff: Date): Promise<number> {
-    let deleted = 0;
-    for (const id of await this.listIds()) {
-      const current = await this.read(id).catch(() => undefined);
-      const completedAt = current?.entry.completedAt;
-      if (completedAt !== undefined && Date.parse(completedAt) < cutoff.getTime()) {
-        await this.store.delete(outboxKey(id));
-        deleted += 1;
-      }
-    }
-    return deleted;
-  }
-
   private async warnIfDifferent(record: HandoffRecord): Promise<void> {
     const existing = await this.read(record.id).catch(() => undefined);
     if (existing && JSON.stringify(existing.entry.record) !== JSON.stringify(record)) {

@@ -31,7 +31,7 @@ export const outboxEntrySchema = z.object({
   /** Instance holding the lease; another instance leaves the entry alone until `claimedUntil`. */
   claimedBy: z.string().optional(),
   claimedUntil: isoTimestamp.optional(),
-  /** Set once every configured sink has delivered; a retention job may delete it later. */
+  /** Set once every configured sink has delivered. */
   completedAt: isoTimestamp.optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;

@@ -2,7 +2,7 @@ import { areaFor, citeSource, findGlossaryEntry, topicFor } from '../content/cat
 import type { ContentStore } from '../content/contentStore';
 import type { Content } from '../content/loader';
 import type { PromptKey } from '../content/promptKeys';
-import { areaVariables, fill, linkGlossaryTerms, placeholdersIn } from '../content/render';
+import { areaVariables, escapeMarkdown, fill, linkGlossaryTerms, placeholdersIn } from '../content/render';
 import { RIGHTS_TOPICS } from '../content/requiredTopics';
 import type { AreaPack, GlossaryEntry, LetterTemplate, Rights, Topic } from '../content/types';
 import { AreaStatement, detectArea } from './areaDetection';
@@ -149,9 +149,13 @@ export class Knowledge {
   }
 
   /** Fills a letter; a skipped answer becomes a bracketed gap the parent can see and fill. */
-  renderLetter(letter: LetterTemplate, answers: Record<string, string | undefined>, areaId: string | undefined): string {
+  renderLetter(letter: LetterTemplate, answers: Record<string, string | undefined>, areaId: string | undefined, options: { markdown?: boolean } = {}): string {
     const vars: Record<string, string> = { ...areaVariables(this.area(areaId)), date: new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) };
-    for (const q of letter.questions) vars[q.key] = answers[q.key]?.trim() || `[${q.label ?? q.ask.replace(/\?$/, '')}]`;
+    for (const q of letter.questions) {
+      const given = answers[q.key]?.trim();
+      // In a Markdown reply the parent's words are escaped, so they show exactly as typed.
+      vars[q.key] = given ? (options.markdown ? escapeMarkdown(given) : given) : `[${q.label ?? q.ask.replace(/\?$/, '')}]`;
+    }
     return fill(letter.body, vars);
   }
 

@@ -5,10 +5,11 @@
  * `classify` per message (well under a millisecond). The bot runs `checkForCrisis` first.
  */
 import { DEFAULT_THRESHOLDS, type DecisionThresholds, decide, toConfidence } from './calibration';
-import { PhraseRewriter } from './phraseRewriter';
-import { IntentIndex, type IndexedPhrase } from './scorer';
-import { allSynonymGroups } from './synonyms';
 import { STOPWORDS } from './features';
+import { PhraseRewriter } from './phraseRewriter';
+import { DEFAULT_BLEND, type BlendWeights, IntentIndex, type IndexedPhrase, type IntentScore } from './scorer';
+import { DEFAULT_SHORT_FORM, type ShortFormOptions, shortFormDamping, shortFormIntents, wordCount } from './shortForm';
+import { allSynonymGroups } from './synonyms';
 import { TextAnalyser } from './textAnalyser';
 import { TypoRepairer } from './typoRepair';
 import type { GlossaryEntry, Matcher, MatchResult, ScoredIntent, SynonymGroup, SynonymTable, TrainingExample } from './types';
@@ -21,6 +22,27 @@ const MAX_ALTERNATIVES = 3;
 /** Alternatives below this confidence are noise, not worth offering. */
 const MIN_ALTERNATIVE_CONFIDENCE = 0.05;
 
+/** Internal knobs; the defaults are what the bot uses. Exposed for tests and the benchmark. */
+export interface MatcherTuning {
+  blend: BlendWeights;
+  thresholds: DecisionThresholds;
+  shortForm: ShortFormOptions;
+  /**
+   * Topics the matcher may only return as a confident, unambiguous answer (never as an
+   * alternative or a clarify option). The safeguarding topic is owned by `checkForCrisis`; the
+   * matcher only adds recall for phrasings the rules miss, at a high bar so ordinary worries
+   * ("she hurt her leg") do not raise false alarms.
+   */
+  guardedIntents: Record<string, number>;
+}
+
+export const DEFAULT_TUNING: MatcherTuning = {
+  blend: DEFAULT_BLEND,
+  thresholds: DEFAULT_THRESHOLDS,
+  shortForm: DEFAULT_SHORT_FORM,
+  guardedIntents: { 'safeguarding-crisis': 0.97 },
+};
+
 /** What `buildMatcher` needs. */
 export interface MatcherInput {
   /** Training phrasings, one per topic utterance. */
@@ -31,8 +53,8 @@ export interface MatcherInput {
   outOfScope?: readonly string[];
   /** The synonyms table (abbreviations, text-speak, spellings). */
   synonyms?: Partial<SynonymTable> & { synonyms?: SynonymGroup[] };
-  /** Override decision thresholds (tests, tuning). */
-  thresholds?: Partial<DecisionThresholds>;
+  /** Override internal knobs (tests, tuning). */
+  tuning?: Partial<MatcherTuning>;
 }
 
 /** Known words and their frequencies: the typo repairer's dictionary. */
@@ -54,6 +76,11 @@ function vocabularyOf(analyser: TextAnalyser, texts: Iterable<string>, rewriter:
  * matcher.classify('wots a sendco') // { decision: 'answer', intent: 'role-of-senco', confidence: 0.93, alternatives: [...] }
  */
 export function buildMatcher(input: MatcherInput): Matcher {
+  const tuning: MatcherTuning = {
+    ...DEFAULT_TUNING,
+    ...input.tuning,
+    thresholds: { ...DEFAULT_THRESHOLDS, ...input.tuning?.thresholds },
+  };
   const rewriter = new PhraseRewriter(input.synonyms ? allSynonymGroups(input.synonyms) : []);
   const plainAnalyser = new TextAnalyser(rewriter);
   const glossaryTexts = (input.glossary ?? []).flatMap((entry) => [entry.term, ...entry.aliases]);
@@ -71,18 +98,37 @@ export function buildMatcher(input: MatcherInput): Matcher {
   for (const text of input.outOfScope ?? []) {
     phrases.push({ intent: OUT_OF_SCOPE_INTENT, features: analyser.analyseTrainingPhrase(text) });
   }
-  const index = new IntentIndex(phrases.filter((phrase) => phrase.features.size > 0));
-  const thresholds: DecisionThresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
+  const usable = phrases.filter((phrase) => phrase.features.size > 0);
+  const index = new IntentIndex(usable, tuning.blend);
+  const shortForm = shortFormIntents(usable, tuning.shortForm);
   const intents = index.intents.filter((intent) => intent !== OUT_OF_SCOPE_INTENT);
+
+  /** Scores with short-form damping applied, best first. */
+  const rank = (text: string): IntentScore[] => {
+    const features = analyser.analyseMessage(text);
+    const damping = shortFormDamping(wordCount(features), tuning.shortForm);
+    const scores = index.score(features);
+    if (damping < 1) {
+      for (const score of scores) if (shortForm.has(score.intent)) score.combined *= damping;
+      scores.sort((a, b) => b.combined - a.combined);
+    }
+    return scores;
+  };
 
   return {
     intents,
     classify(text: string): MatchResult {
-      const scores = index.score(analyser.analyseMessage(text));
-      const inScope = scores.filter((score) => score.intent !== OUT_OF_SCOPE_INTENT);
+      const scores = rank(text);
       const outOfScope = scores.find((score) => score.intent === OUT_OF_SCOPE_INTENT);
-      const decision = decide(inScope, outOfScope, thresholds);
+      let inScope = scores.filter((score) => score.intent !== OUT_OF_SCOPE_INTENT);
+      const top = inScope[0];
+      const gate = top ? tuning.guardedIntents[top.intent] : undefined;
+      const guardedWins = top !== undefined && gate !== undefined && toConfidence(top.combined) >= gate;
+      if (!guardedWins) inScope = inScope.filter((score) => tuning.guardedIntents[score.intent] === undefined);
+
+      const decision = guardedWins ? 'answer' : decide(inScope, outOfScope, tuning.thresholds);
       const ranked: ScoredIntent[] = inScope
+        .filter((score, position) => position === 0 || tuning.guardedIntents[score.intent] === undefined)
         .slice(0, MAX_ALTERNATIVES + 1)
         .map((score) => ({ intent: score.intent, confidence: toConfidence(score.combined) }));
       const best = ranked[0];

@@ -53,18 +53,25 @@ export class PhraseRewriter {
     const out: string[] = [];
     let i = 0;
     while (i < tokens.length) {
-      const longest = Math.min(this.longestFrom.get(tokens[i] ?? '') ?? 0, tokens.length - i);
-      let replaced = false;
-      for (let length = longest; length >= 1; length--) {
-        const target = this.targets.get(tokens.slice(i, i + length).join(' '));
+      const longest = Math.min(this.longestFrom.get(tokens[i] as string) ?? 0, tokens.length - i);
+      // Grow the key one word at a time and remember the longest phrase that matched.
+      let key = '';
+      let matchLength = 0;
+      let matchTarget: string[] | undefined;
+      for (let length = 1; length <= longest; length++) {
+        key = length === 1 ? (tokens[i] as string) : `${key} ${tokens[i + length - 1] as string}`;
+        const target = this.targets.get(key);
         if (target !== undefined) {
-          out.push(...target);
-          i += length;
-          replaced = true;
-          break;
+          matchLength = length;
+          matchTarget = target;
         }
       }
-      if (!replaced) out.push(tokens[i++] as string);
+      if (matchTarget === undefined) {
+        out.push(tokens[i++] as string);
+      } else {
+        out.push(...matchTarget);
+        i += matchLength;
+      }
     }
     return out;
   }

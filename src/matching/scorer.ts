@@ -20,7 +20,7 @@ export interface IntentScore {
   runnerUp: number;
   centroid: number;
   coverage: number;
-  /** The blend that ranks intents (see `blend`). */
+  /** The blend that ranks intents (see `BlendWeights`). */
   combined: number;
 }
 
@@ -34,17 +34,25 @@ export interface BlendWeights {
 
 export const DEFAULT_BLEND: BlendWeights = { nearest: 0.35, runnerUp: 0.15, centroid: 0.2, coverage: 0.3 };
 
+/** How much a word never seen in training counts in the message's length (0 = ignored). */
+export const UNKNOWN_FEATURE_FACTOR = 0.5;
+
 /** BM25 term-frequency saturation and length normalisation (the usual values). */
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
-/** How much a word never seen in training counts in the message's length (0 = ignored). */
-export const UNKNOWN_FEATURE_FACTOR = 0.5;
+/** Documents holding one feature, with the feature's weight in each (parallel typed arrays). */
+interface PostingList {
+  docs: Int32Array;
+  weights: Float64Array;
+}
 
-interface Posting {
-  /** Index of the phrasing (utterance postings) or intent (centroid postings). */
-  doc: number;
-  weight: number;
+/** Everything the index knows about one feature: one map lookup per message word. */
+interface FeatureEntry {
+  idf: number;
+  phrases: PostingList;
+  centroids: PostingList;
+  bm25: PostingList;
 }
 
 /** A labelled document for the index. */
@@ -53,16 +61,31 @@ export interface IndexedPhrase {
   features: FeatureBag;
 }
 
-/** The in-memory index; build once, query many times. */
+type PostingDraft = Map<string, { docs: number[]; weights: number[] }>;
+
+function addPosting(draft: PostingDraft, feature: string, doc: number, weight: number): void {
+  let list = draft.get(feature);
+  if (list === undefined) draft.set(feature, (list = { docs: [], weights: [] }));
+  list.docs.push(doc);
+  list.weights.push(weight);
+}
+
+const EMPTY_POSTINGS: PostingList = { docs: new Int32Array(0), weights: new Float64Array(0) };
+
+function freeze(draft: PostingDraft, feature: string): PostingList {
+  const list = draft.get(feature);
+  return list ? { docs: Int32Array.from(list.docs), weights: Float64Array.from(list.weights) } : EMPTY_POSTINGS;
+}
+
+/** The in-memory index; build once, query many times. Not re-entrant (scratch buffers), which is fine: JavaScript runs one `score` at a time. */
 export class IntentIndex {
   readonly intents: readonly string[];
-  private readonly idf = new Map<string, number>();
+  private readonly features = new Map<string, FeatureEntry>();
   private readonly unknownIdf: number;
-  private readonly phrasePostings = new Map<string, Posting[]>();
-  private readonly centroidPostings = new Map<string, Posting[]>();
-  /** feature -> intents, weighted by BM25's saturated term frequency times IDF */
-  private readonly bm25Postings = new Map<string, Posting[]>();
-  private readonly phraseIntent: number[] = [];
+  private readonly phraseIntent: Int32Array;
+  // Scratch buffers reused by every `score` call, so classifying allocates little (fewer GC pauses).
+  private readonly phraseDot: Float64Array;
+  private readonly touched: Int32Array;
 
   constructor(
     phrases: readonly IndexedPhrase[],
@@ -71,74 +94,78 @@ export class IntentIndex {
     const intentIds = [...new Set(phrases.map((phrase) => phrase.intent))];
     this.intents = intentIds;
     const intentNumber = new Map(intentIds.map((intent, index) => [intent, index]));
+    this.phraseIntent = Int32Array.from(phrases, (phrase) => intentNumber.get(phrase.intent) as number);
+    this.phraseDot = new Float64Array(phrases.length);
+    this.touched = new Int32Array(phrases.length);
 
-    // Document frequency over intents.
+    // Inverse document frequency over intents.
     const intentsWithFeature = new Map<string, Set<number>>();
-    for (const phrase of phrases) {
-      const intent = intentNumber.get(phrase.intent) as number;
+    phrases.forEach((phrase, index) => {
+      const intent = this.phraseIntent[index] as number;
       for (const feature of phrase.features.keys()) {
         let set = intentsWithFeature.get(feature);
         if (set === undefined) intentsWithFeature.set(feature, (set = new Set()));
         set.add(intent);
       }
-    }
-    const intentCount = intentIds.length;
-    for (const [feature, set] of intentsWithFeature) this.idf.set(feature, Math.log(1 + intentCount / set.size));
-    this.unknownIdf = Math.log(1 + intentCount) * UNKNOWN_FEATURE_FACTOR;
+    });
+    const idf = new Map<string, number>();
+    for (const [feature, set] of intentsWithFeature) idf.set(feature, Math.log(1 + intentIds.length / set.size));
+    this.unknownIdf = Math.log(1 + intentIds.length) * UNKNOWN_FEATURE_FACTOR;
+
+    const phraseDraft: PostingDraft = new Map();
+    const centroidDraft: PostingDraft = new Map();
+    const bm25Draft: PostingDraft = new Map();
 
     // Phrase vectors (unit length) and intent centroids (sum of unit phrase vectors, renormalised).
     const centroids = intentIds.map(() => new Map<string, number>());
-    phrases.forEach((phrase, phraseIndex) => {
-      const intent = intentNumber.get(phrase.intent) as number;
-      this.phraseIntent.push(intent);
-      const vector = this.weigh(phrase.features);
-      for (const [feature, weight] of vector) {
-        this.post(this.phrasePostings, feature, phraseIndex, weight);
-        const centroid = centroids[intent] as Map<string, number>;
+    phrases.forEach((phrase, index) => {
+      const centroid = centroids[this.phraseIntent[index] as number] as Map<string, number>;
+      for (const [feature, weight] of this.unitVector(phrase.features, idf)) {
+        addPosting(phraseDraft, feature, index, weight);
         centroid.set(feature, (centroid.get(feature) ?? 0) + weight);
       }
     });
     centroids.forEach((centroid, intent) => {
       const norm = Math.sqrt([...centroid.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
-      for (const [feature, weight] of centroid) this.post(this.centroidPostings, feature, intent, weight / norm);
+      for (const [feature, weight] of centroid) addPosting(centroidDraft, feature, intent, weight / norm);
     });
-    this.indexBm25(phrases, intentNumber);
-  }
 
-  /** One BM25 document per intent: all its phrasings together. */
-  private indexBm25(phrases: readonly IndexedPhrase[], intentNumber: ReadonlyMap<string, number>): void {
-    const termCounts = this.intents.map(() => new Map<string, number>());
-    const lengths = new Float64Array(this.intents.length);
-    for (const phrase of phrases) {
-      const intent = intentNumber.get(phrase.intent) as number;
+    // One BM25 document per intent: all its phrasings together.
+    const termCounts = intentIds.map(() => new Map<string, number>());
+    const lengths = new Float64Array(intentIds.length);
+    phrases.forEach((phrase, index) => {
+      const intent = this.phraseIntent[index] as number;
       const counts = termCounts[intent] as Map<string, number>;
       for (const [feature, count] of phrase.features) {
         counts.set(feature, (counts.get(feature) ?? 0) + count);
-        lengths[intent] = (lengths[intent] ?? 0) + count;
-      }
-    }
-    const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
-    termCounts.forEach((counts, intent) => {
-      const lengthFactor = 1 - BM25_B + (BM25_B * (lengths[intent] ?? 0)) / (averageLength || 1);
-      for (const [feature, tf] of counts) {
-        const saturated = (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthFactor);
-        this.post(this.bm25Postings, feature, intent, saturated * (this.idf.get(feature) ?? 0));
+        lengths[intent] = (lengths[intent] as number) + count;
       }
     });
-  }
+    const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length) || 1;
+    termCounts.forEach((counts, intent) => {
+      const lengthFactor = 1 - BM25_B + (BM25_B * (lengths[intent] as number)) / averageLength;
+      for (const [feature, tf] of counts) {
+        const saturated = (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthFactor);
+        addPosting(bm25Draft, feature, intent, saturated * (idf.get(feature) ?? 0));
+      }
+    });
 
-  private post(postings: Map<string, Posting[]>, feature: string, doc: number, weight: number): void {
-    let list = postings.get(feature);
-    if (list === undefined) postings.set(feature, (list = []));
-    list.push({ doc, weight });
+    for (const [feature, featureIdf] of idf) {
+      this.features.set(feature, {
+        idf: featureIdf,
+        phrases: freeze(phraseDraft, feature),
+        centroids: freeze(centroidDraft, feature),
+        bm25: freeze(bm25Draft, feature),
+      });
+    }
   }
 
   /** Sublinear TF-IDF, normalised to unit length. */
-  private weigh(features: FeatureBag): Map<string, number> {
+  private unitVector(features: FeatureBag, idf: ReadonlyMap<string, number>): Map<string, number> {
     const vector = new Map<string, number>();
     let sumOfSquares = 0;
     for (const [feature, count] of features) {
-      const weight = (count >= 1 ? 1 + Math.log(count) : count) * (this.idf.get(feature) ?? 0);
+      const weight = (count >= 1 ? 1 + Math.log(count) : count) * (idf.get(feature) ?? 0);
       if (weight <= 0) continue;
       vector.set(feature, weight);
       sumOfSquares += weight * weight;
@@ -150,7 +177,7 @@ export class IntentIndex {
 
   /** True when the index has seen this feature in training. */
   knows(feature: string): boolean {
-    return this.idf.has(feature);
+    return this.features.has(feature);
   }
 
   /**
@@ -159,67 +186,74 @@ export class IntentIndex {
    * @example index.score(analyser.analyseMessage('who is the senco'))[0] // { intent: 'role-of-senco', nearest: 0.9, ... }
    */
   score(message: FeatureBag): IntentScore[] {
-    // Query weights; unknown words count toward the length (so "council tax" is not just "council").
-    const query = new Map<string, number>();
-    const queryTf = new Map<string, number>();
+    const intentCount = this.intents.length;
+    const centroidDot = new Float64Array(intentCount);
+    const bm25 = new Float64Array(intentCount);
+    const phraseDot = this.phraseDot;
+    const touched = this.touched;
+    let touchedCount = 0;
     let sumOfSquares = 0;
     let bestPossibleBm25 = 0;
+
     for (const [feature, count] of message) {
       const tf = count >= 1 ? 1 + Math.log(count) : count;
-      const idf = this.idf.get(feature) ?? (feature.includes('_') ? 0 : this.unknownIdf);
+      const entry = this.features.get(feature);
+      // Unknown words still count toward the message's length, so "council tax" is not just "council".
+      const idf = entry?.idf ?? (feature.includes('_') ? 0 : this.unknownIdf);
       const weight = tf * idf;
-      if (this.idf.has(feature)) {
-        query.set(feature, weight);
-        queryTf.set(feature, tf);
-      }
       sumOfSquares += weight * weight;
-      bestPossibleBm25 += tf * idf * (BM25_K1 + 1);
+      bestPossibleBm25 += weight * (BM25_K1 + 1);
+      if (entry === undefined) continue;
+
+      const { docs: phraseDocs, weights: phraseWeights } = entry.phrases;
+      for (let i = 0; i < phraseDocs.length; i++) {
+        const doc = phraseDocs[i] as number;
+        if (phraseDot[doc] === 0) touched[touchedCount++] = doc;
+        phraseDot[doc] = (phraseDot[doc] as number) + weight * (phraseWeights[i] as number);
+      }
+      const { docs: centroidDocs, weights: centroidWeights } = entry.centroids;
+      for (let i = 0; i < centroidDocs.length; i++) {
+        const doc = centroidDocs[i] as number;
+        centroidDot[doc] = (centroidDot[doc] as number) + weight * (centroidWeights[i] as number);
+      }
+      const { docs: bm25Docs, weights: bm25Weights } = entry.bm25;
+      for (let i = 0; i < bm25Docs.length; i++) {
+        const doc = bm25Docs[i] as number;
+        bm25[doc] = (bm25[doc] as number) + tf * (bm25Weights[i] as number);
+      }
     }
     const norm = Math.sqrt(sumOfSquares) || 1;
 
-    const phraseDot = new Map<number, number>();
-    const centroidDot = new Float64Array(this.intents.length);
-    const bm25 = new Float64Array(this.intents.length);
-    for (const [feature, weight] of query) {
-      for (const { doc, weight: docWeight } of this.phrasePostings.get(feature) ?? []) {
-        phraseDot.set(doc, (phraseDot.get(doc) ?? 0) + weight * docWeight);
-      }
-      for (const { doc, weight: docWeight } of this.centroidPostings.get(feature) ?? []) {
-        centroidDot[doc] = (centroidDot[doc] ?? 0) + weight * docWeight;
-      }
-      const tf = queryTf.get(feature) ?? 0;
-      for (const { doc, weight: docWeight } of this.bm25Postings.get(feature) ?? []) {
-        bm25[doc] = (bm25[doc] ?? 0) + tf * docWeight;
-      }
-    }
-
-    const nearest = new Float64Array(this.intents.length);
-    const runnerUp = new Float64Array(this.intents.length);
-    for (const [phrase, dot] of phraseDot) {
+    const nearest = new Float64Array(intentCount);
+    const runnerUp = new Float64Array(intentCount);
+    for (let t = 0; t < touchedCount; t++) {
+      const phrase = touched[t] as number;
+      const similarity = (phraseDot[phrase] as number) / norm;
+      phraseDot[phrase] = 0;
       const intent = this.phraseIntent[phrase] as number;
-      const similarity = dot / norm;
-      if (similarity > (nearest[intent] ?? 0)) {
-        runnerUp[intent] = nearest[intent] ?? 0;
+      if (similarity > (nearest[intent] as number)) {
+        runnerUp[intent] = nearest[intent] as number;
         nearest[intent] = similarity;
-      } else if (similarity > (runnerUp[intent] ?? 0)) {
+      } else if (similarity > (runnerUp[intent] as number)) {
         runnerUp[intent] = similarity;
       }
     }
 
-    const scores: IntentScore[] = this.intents.map((intent, index) => {
-      const n = nearest[index] ?? 0;
-      const r = runnerUp[index] ?? 0;
-      const c = (centroidDot[index] ?? 0) / norm;
-      const v = bestPossibleBm25 > 0 ? (bm25[index] ?? 0) / bestPossibleBm25 : 0;
-      return {
-        intent,
+    const scores: IntentScore[] = new Array(intentCount);
+    for (let index = 0; index < intentCount; index++) {
+      const n = nearest[index] as number;
+      const r = runnerUp[index] as number;
+      const c = (centroidDot[index] as number) / norm;
+      const v = bestPossibleBm25 > 0 ? (bm25[index] as number) / bestPossibleBm25 : 0;
+      scores[index] = {
+        intent: this.intents[index] as string,
         nearest: n,
         runnerUp: r,
         centroid: c,
         coverage: v,
         combined: this.blend.nearest * n + this.blend.runnerUp * r + this.blend.centroid * c + this.blend.coverage * v,
       };
-    });
+    }
     return scores.sort((a, b) => b.combined - a.combined);
   }
 }

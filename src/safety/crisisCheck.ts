@@ -71,10 +71,17 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(before + 1, clauseEnd);
 }
 
+/** The rules with global versions of their patterns, compiled once (matchAll needs the g flag). */
+const COMPILED_RULES: ReadonlyArray<CrisisRule & { global: RegExp }> = CRISIS_RULES.map((rule) => ({
+  ...rule,
+  global: new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`),
+}));
+
 /** Finds the first hit of one rule that survives its negation and `unless` checks. */
-function firstHit(rule: CrisisRule, text: string): string | undefined {
-  const global = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
-  for (const hit of text.matchAll(global)) {
+function firstHit(rule: CrisisRule & { global: RegExp }, text: string): string | undefined {
+  // Cheap test first: most rules do not match at all.
+  if (!rule.pattern.test(text)) return undefined;
+  for (const hit of text.matchAll(rule.global)) {
     const start = hit.index ?? 0;
     const end = start + hit[0].length;
     if (rule.negatable && NEGATION_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
@@ -93,7 +100,7 @@ function firstHit(rule: CrisisRule, text: string): string | undefined {
  */
 export function checkForCrisis(text: string): CrisisResult {
   const prepared = stripFigurative(prepareForCrisisCheck(text));
-  for (const rule of CRISIS_RULES) {
+  for (const rule of COMPILED_RULES) {
     const matched = firstHit(rule, prepared);
     if (matched !== undefined) return { crisis: true, category: rule.category, matched };
   }

@@ -58,6 +58,9 @@ export function buildHandoffEmail(record: HandoffRecord, addressing: HandoffEmai
     headers: { 'X-Handoff-Id': record.id },
     ...(urgent ? { priority: 'high' as const } : {}),
     text: body,
+    // Attachments are built in memory; never let message content make nodemailer read files or URLs.
+    disableFileAccess: true,
+    disableUrlAccess: true,
     attachments: [
       { filename: names.transcript, content: renderTranscriptText(record), contentType: 'text/plain; charset=utf-8' },
       { filename: names.record, content: JSON.stringify(record, null, 2), contentType: 'application/json; charset=utf-8' },

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
+import SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { DeliveryRejectedError, HandoffConfigError, HandoffDeliveryError } from '../errors';
 import type { HandoffRecord } from '../record';
 import type { HandoffSink } from '../sink';
@@ -60,7 +61,12 @@ export class EmailSink implements HandoffSink {
   }
 }
 
-function createSmtpTransport(options: EmailSinkOptions): Mail {
+/**
+ * SMTP transport settings from the sink options: timeouts, and STARTTLS required unless the URL
+ * is smtps:// (TLS from the start) or the relay is on loopback.
+ * @throws HandoffConfigError when the URL is not smtp:// or smtps://
+ */
+export function smtpTransportOptions(options: Pick<EmailSinkOptions, 'smtpUrl' | 'timeoutMs' | 'requireTls'>): SMTPTransport.Options {
   let url: URL;
   try {
     url = new URL(options.smtpUrl);
@@ -73,16 +79,19 @@ function createSmtpTransport(options: EmailSinkOptions): Mail {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const implicitTls = url.protocol === 'smtps:';
   const requireTls = options.requireTls ?? !isLoopbackHost(url.hostname);
-  return nodemailer.createTransport({
+  return {
     url: options.smtpUrl,
     requireTLS: requireTls && !implicitTls,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
-    // Attachments are built in memory; never let message content make nodemailer read files or URLs.
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+  };
+}
+
+function createSmtpTransport(options: EmailSinkOptions): Mail {
+  // Not createTransport({ url, ... }): given a url there, nodemailer ignores every other option.
+  // SMTPTransport merges them (settings in the URL win).
+  return nodemailer.createTransport(new SMTPTransport(smtpTransportOptions(options)));
 }
 
 function smtpFailure(sink: string, error: unknown): HandoffDeliveryError {

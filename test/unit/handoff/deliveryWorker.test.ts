@@ -1,4 +1,3 @@
-import './helpers/nodeCompat';
 import { MemoryDocumentStore } from '../../../src/storage/memoryDocumentStore';
 import { createHandoffDelivery } from '../../../src/handoff/createHandoffDelivery';
 import { DeliveryWorker } from '../../../src/handoff/deliveryWorker';

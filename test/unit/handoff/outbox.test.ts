@@ -1,4 +1,3 @@
-import './helpers/nodeCompat';
 import { EtagMismatchError, StoreUnavailableError } from '../../../src/storage/documentStore';
 import { MemoryDocumentStore } from '../../../src/storage/memoryDocumentStore';
 import { ConsentNotGivenError, InvalidHandoffRecordError } from '../../../src/handoff/errors';
@@ -117,19 +116,5 @@ describe('HandoffOutbox.update', () => {
     await outbox.enqueue(record);
     jest.spyOn(store, 'write').mockRejectedValue(new EtagMismatchError(outboxKey(record.id)));
     await expect(outbox.update(record.id, (entry) => ({ ...entry, claimedBy: 'me' }))).rejects.toBeInstanceOf(EtagMismatchError);
-  });
-});
-
-describe('HandoffOutbox.deleteCompletedBefore', () => {
-  it('deletes only entries completed before the cutoff', async () => {
-    const outbox = newOutbox();
-    const done = makeRecord();
-    const open = makeRecord();
-    await outbox.enqueue(done);
-    await outbox.enqueue(open);
-    await outbox.update(done.id, (entry) => ({ ...entry, completedAt: '2026-01-01T00:00:00.000Z' }));
-
-    expect(await outbox.deleteCompletedBefore(new Date('2026-02-01T00:00:00.000Z'))).toBe(1);
-    expect(await outbox.listIds()).toEqual([open.id]);
   });
 });

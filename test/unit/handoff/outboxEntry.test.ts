@@ -1,4 +1,3 @@
-import './helpers/nodeCompat';
 import { DEFAULT_BACKOFF, rejectedDelayMs, retryDelayMs } from '../../../src/handoff/backoff';
 import { dueSinks, isClaimedByOther, newOutboxEntry, nextWakeAt, withAttempt, withClaim, withoutClaim } from '../../../src/handoff/outboxEntry';
 import { makeRecord } from './helpers/records';

@@ -1,4 +1,3 @@
-import './helpers/nodeCompat';
 import { createHandoffId, handoffRecordSchema, renderSummaryText } from '../../../src/handoff/record';
 import { renderTranscriptText } from '../../../src/handoff/transcriptText';
 import { makeRecord } from './helpers/records';

@@ -1,4 +1,3 @@
-import './helpers/nodeCompat';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import nock from 'nock';
 import { DeliveryRejectedError, HandoffConfigError, HandoffDeliveryError } from '../../../src/handoff/errors';
@@ -10,28 +9,29 @@ const URL_PATH = '/send/handoffs';
 const SECRET = 'test-secret-not-real';
 
 interface Received {
+  /** The raw request body, exactly as sent. */
   body: string;
-  headers: Headers;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 /** Intercepts POSTs to the webhook, keeping the raw body and headers of each. */
 function interceptWebhook(status: number, times = 1, headers: Record<string, string> = {}): Received[] {
   const received: Received[] = [];
-  nock(HOST)
+  const scope = nock(HOST)
     .post(URL_PATH)
     .times(times)
-    // nock 15 passes the fetch Request to a one-argument reply function.
-    .reply(async (request: Request) => {
-      received.push({ body: await request.text(), headers: request.headers });
-      return [status, status < 300 ? '' : 'error page that might echo things', headers];
-    });
+    .reply(status, status < 300 ? '' : 'error page that might echo things', headers);
+  // The 'request' event carries the body as a raw string (reply functions get it parsed).
+  scope.on('request', (request: { headers: Received['headers'] }, _interceptor: unknown, body: string) => {
+    received.push({ body, headers: request.headers });
+  });
   return received;
 }
 
 /** What a receiver does: recompute the HMAC over the exact bytes and compare in constant time. */
-function signatureIsValid(body: string, header: string | null, secret: string): boolean {
+function signatureIsValid(body: string, header: Received['headers'][string], secret: string): boolean {
   const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(Buffer.from(body, 'utf8')).digest('hex')}`);
-  const actual = Buffer.from(header ?? '');
+  const actual = Buffer.from(typeof header === 'string' ? header : '');
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
@@ -48,11 +48,11 @@ describe('WebhookSink', () => {
     expect(received).toHaveLength(1);
     const [request] = received as [Received];
     expect(JSON.parse(request.body)).toEqual(record);
-    expect(request.headers.get('content-type')).toBe('application/json');
-    expect(request.headers.get('idempotency-key')).toBe(record.id);
-    expect(request.headers.get('x-signature')).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(signatureIsValid(request.body, request.headers.get('x-signature'), SECRET)).toBe(true);
-    expect(signatureIsValid(request.body, request.headers.get('x-signature'), 'another-secret')).toBe(false);
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.headers['idempotency-key']).toBe(record.id);
+    expect(request.headers['x-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(signatureIsValid(request.body, request.headers['x-signature'], SECRET)).toBe(true);
+    expect(signatureIsValid(request.body, request.headers['x-signature'], 'another-secret')).toBe(false);
   });
 
   it('signs non-ASCII text over its UTF-8 bytes', async () => {
@@ -62,7 +62,7 @@ describe('WebhookSink', () => {
     await sink().deliver(record);
     const [request] = received as [Received];
     expect(JSON.parse(request.body).transcript[0].text).toBe('Ein Kind – naïve café “quotes” 😀');
-    expect(signatureIsValid(request.body, request.headers.get('x-signature'), SECRET)).toBe(true);
+    expect(signatureIsValid(request.body, request.headers['x-signature'], SECRET)).toBe(true);
   });
 
   it('sends the same bytes and signature on every retry of a record', async () => {
@@ -72,8 +72,8 @@ describe('WebhookSink', () => {
     await expect(webhook.deliver(record)).rejects.toBeInstanceOf(HandoffDeliveryError);
     await expect(webhook.deliver(structuredClone(record))).rejects.toBeInstanceOf(HandoffDeliveryError);
     expect(received[0]?.body).toBe(received[1]?.body);
-    expect(received[0]?.headers.get('x-signature')).toBe(received[1]?.headers.get('x-signature'));
-    expect(received[1]?.headers.get('idempotency-key')).toBe(record.id);
+    expect(received[0]?.headers['x-signature']).toBe(received[1]?.headers['x-signature']);
+    expect(received[1]?.headers['idempotency-key']).toBe(record.id);
   });
 
   it.each([400, 401, 403, 404, 410, 422])('treats HTTP %i as a permanent rejection', async (status) => {

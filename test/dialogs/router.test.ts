@@ -1,0 +1,90 @@
+import { allText, createHarness, press } from '../helpers/dialogHarness';
+
+describe('answering questions', () => {
+  it('answers with the short answer, sources, tell me more, related topics and did-it-help', async () => {
+    const h = createHarness();
+    const replies = await h.send('what does a SENCO do?');
+    expect(replies).toHaveLength(1);
+    expect(replies[0].text).toMatch(/SENCO/);
+    expect(replies[0].text).toMatch(/Sources: .*Code of Practice, paragraph 6\.2/);
+    expect(replies[0].buttons).toEqual(expect.arrayContaining([h.say('answer.more-button'), h.say('answer.helpful-yes'), h.say('answer.helpful-no')]));
+    const more = await press(h, replies, h.say('answer.more-button'));
+    expect(more[0].text.length).toBeGreaterThan(100);
+    expect(more[0].buttons).not.toContain(h.say('answer.more-button'));
+  });
+
+  it('says which area it used when the answer depends on it, and "I live in Kent" changes it', async () => {
+    const h = createHarness();
+    const first = await h.send('who are liaise');
+    expect(allText(first)).toMatch(/0800 195 1635/);
+    const moved = await h.send('I live in Kent');
+    expect(allText(moved)).toContain(h.say('area.changed', { area: 'Kent' }, 'kent'));
+    // The last answer is given again for the new area.
+    expect(allText(moved)).toMatch(/IASK/);
+    const again = await h.send('what is the local offer');
+    expect(allText(again)).not.toMatch(/lincolnshire\.gov\.uk/i);
+  });
+
+  it('asks "did you mean" with buttons and "none of these", and a second miss offers a person', async () => {
+    const h = createHarness();
+    const first = await h.send('what is the weather like in skegness tomorrow');
+    expect(allText(first)).toMatch(new RegExp(h.say('fallback.first').slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    expect(first[0].buttons).toContain(h.say('common.person'));
+    const second = await h.send('can you book me a table for dinner');
+    expect(allText(second)).toContain(h.say('fallback.second').split('\n')[0]);
+    expect(allText(second)).toContain(h.say('handoff.consent').split('\n')[0]);
+  });
+
+  it('explains a word from the glossary', async () => {
+    const h = createHarness();
+    const replies = await h.send('what does SALT mean?');
+    expect(allText(replies)).toMatch(/speech and language/i);
+  });
+
+  it('a "no" to did-it-help offers a rephrase or a person', async () => {
+    const h = createHarness();
+    const answer = await h.send('how often should school meet with me');
+    const no = await press(h, answer, h.say('answer.helpful-no'));
+    expect(allText(no)).toContain(h.say('answer.feedback-sorry'));
+    expect(no[0].buttons).toContain(h.say('common.person'));
+  });
+
+  it('shows at most three suggested actions on Teams, putting the rest on a card', async () => {
+    const h = createHarness({ channelId: 'msteams' });
+    const replies = await h.send('what does a SENCO do?');
+    expect(replies[0].attachments[0]?.contentType).toBe('application/vnd.microsoft.card.hero');
+    expect(replies[0].buttons.length).toBeGreaterThan(3);
+  });
+
+  it('gives a kind reply to an empty message or an attachment only', async () => {
+    const h = createHarness();
+    const replies = await h.send('', { attachments: [{ contentType: 'image/png', contentUrl: 'https://x.example/a.png' }] });
+    expect(allText(replies)).toContain(h.say('odd.empty'));
+  });
+});
+
+describe('safety first', () => {
+  it.each([
+    ['my son says he wants to kill himself'],
+    ['I think my daughter is being abused by her stepdad'],
+    ['my child has gone missing and i cant find him'],
+  ])('signposts emergency help before anything else: %s', async (text) => {
+    const h = createHarness();
+    const replies = await h.send(text);
+    expect(replies[0].text).toMatch(/999/);
+    expect(allText(replies)).toContain(h.say('handoff.consent').split('\n')[0]);
+  });
+
+  it('interrupts any dialog: a crisis in the middle of drafting a letter', async () => {
+    const h = createHarness();
+    await h.send('help me write a letter to the senco');
+    const replies = await h.send('she said she is going to hurt herself tonight');
+    expect(replies[0].text).toMatch(/999/);
+  });
+
+  it('does not alarm on ordinary worries', async () => {
+    const h = createHarness();
+    const replies = await h.send('he hurt his hand in PE and now he is anxious about school');
+    expect(allText(replies)).not.toMatch(/999/);
+  });
+});
