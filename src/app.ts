@@ -167,6 +167,8 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     async close(): Promise<void> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.allSettled([...inFlight]);
+      // TranscriptLoggerMiddleware does not await its writes; wait for them before the stores go.
+      await stores.transcripts.flush().catch(() => undefined);
       await delivery.worker.stop();
       stopRetention();
       content.close();

@@ -1,8 +1,8 @@
 // SEND guide bot: everything it needs in one resource group.
 //   - Azure Bot (Microsoft.BotService) with the Teams and Direct Line / Web Chat channels
 //   - Linux App Service plan and web app running the Node 20 bot (npm start)
-//   - Storage account with one private blob container for conversation state,
-//     transcripts and the hand-off outbox (STORAGE=blob)
+//   - Storage account with private blob containers for conversation state,
+//     transcripts and documents such as the hand-off outbox (STORAGE=blob)
 //   - optionally a user-assigned managed identity as the bot's identity, and CPU autoscale
 // Deploy: az deployment group create -g <group> -f deploy/azure/main.bicep -p @main.parameters.json
 // See deploy/README.md for the whole procedure.
@@ -113,10 +113,10 @@ param startupCommand string = 'npm start'
 ])
 param storageSku string = 'Standard_ZRS'
 
-@description('Blob container for bot state, transcripts and the hand-off outbox (AZURE_STORAGE_CONTAINER). 3 to 63 lower-case letters, digits and hyphens.')
+@description('Base name of the blob containers (AZURE_STORAGE_CONTAINER). The app keeps state, transcripts and documents (the hand-off outbox) in <base>-state, <base>-transcripts and <base>-documents. Lower-case letters, digits and single hyphens.')
 @minLength(3)
-@maxLength(63)
-param storageContainerName string = 'botstate'
+@maxLength(51)
+param storageContainerBase string = 'send-guide-bot'
 
 @description('Days a deleted blob can still be recovered (blob soft delete); 0 turns it off. Deleted conversations stay recoverable for this long after RETENTION_DAYS removes them, so keep it short.')
 @minValue(0)
@@ -162,8 +162,22 @@ param smtpUrl string = ''
 @description('Address that e-mailed hand-offs go to, e.g. the advisers\' shared mailbox (HANDOFF_EMAIL_TO).')
 param handoffEmailTo string = ''
 
-@description('Sender address for e-mailed hand-offs (HANDOFF_EMAIL_FROM); the SMTP server must allow it.')
+@description('Sender address for e-mailed hand-offs (HANDOFF_EMAIL_FROM); the SMTP server must allow it. Empty means HANDOFF_EMAIL_TO.')
 param handoffEmailFrom string = ''
+
+@description('Conversation id of the advisers\' Teams channel for hand-off cards, 19:...@thread.tacv2 (ADVISER_TEAMS_CONVERSATION_ID). The app must be added to that team first. Empty turns Teams delivery off.')
+param adviserTeamsConversationId string = ''
+
+@description('Teams service URL for the advisers\' tenant (ADVISER_TEAMS_SERVICE_URL), e.g. https://smba.trafficmanager.net/emea/. Required with adviserTeamsConversationId.')
+param adviserTeamsServiceUrl string = ''
+
+@description('Tenant of the advisers\' team (ADVISER_TEAMS_TENANT_ID). Empty means microsoftAppTenantId.')
+param adviserTeamsTenantId string = ''
+
+@description('Requests per minute the app accepts from one client address (RATE_LIMIT_PER_MINUTE), and half that per conversation. Behind App Service and the Bot Framework every request arrives from a few platform addresses, so this is in effect a per-instance ceiling on all traffic: set it for the busiest minute expected, not for one parent.')
+@minValue(60)
+@maxValue(60000)
+param rateLimitPerMinute int = 600
 
 // ---------------------------------------------------------------- derived names and values
 
@@ -218,13 +232,19 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   }
 }
 
-resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+// The app needs three containers (state and transcript blob names would collide in one);
+// it could create them itself, but creating them here keeps them private from the start.
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for suffix in [
+  'state'
+  'transcripts'
+  'documents'
+]: {
   parent: blobService
-  name: storageContainerName
+  name: '${storageContainerBase}-${suffix}'
   properties: {
     publicAccess: 'None'
   }
-}
+}]
 
 // ---------------------------------------------------------------- App Service
 
@@ -281,14 +301,14 @@ var defaultHostName = site.properties.defaultHostName
 var messagingEndpoint = 'https://${defaultHostName}/api/messages'
 var storageConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
 
-// Every variable the app reads in production. Optional ones left empty are
-// dropped below rather than set to '', because the app validates its settings
-// at start-up and an empty value is not the same as an absent one.
+// Every variable the app needs in production; the others keep the app's defaults
+// (see .env.example). Empty ones are dropped below: the app treats a blank
+// variable as unset anyway, and the portal then lists only what is in use.
 var appSettings = {
   NODE_ENV: 'production'
   STORAGE: 'blob'
   AZURE_STORAGE_CONNECTION_STRING: storageConnectionString
-  AZURE_STORAGE_CONTAINER: stateContainer.name
+  AZURE_STORAGE_CONTAINER: storageContainerBase
   MicrosoftAppType: microsoftAppType
   MicrosoftAppId: botAppId
   MicrosoftAppPassword: isMsi ? '' : microsoftAppPassword
@@ -302,6 +322,10 @@ var appSettings = {
   SMTP_URL: smtpUrl
   HANDOFF_EMAIL_TO: handoffEmailTo
   HANDOFF_EMAIL_FROM: handoffEmailFrom
+  ADVISER_TEAMS_CONVERSATION_ID: adviserTeamsConversationId
+  ADVISER_TEAMS_SERVICE_URL: adviserTeamsServiceUrl
+  ADVISER_TEAMS_TENANT_ID: adviserTeamsTenantId
+  RATE_LIMIT_PER_MINUTE: string(rateLimitPerMinute)
   // The deployed zip is built by CI (npm ci, npm run build); building again on the server would be slower and could differ.
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
 }
@@ -309,6 +333,10 @@ var appSettings = {
 resource siteSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: site
   name: 'appsettings'
+  // Settings last, so the app never starts against an account whose containers are missing.
+  dependsOn: [
+    containers
+  ]
   properties: toObject(filter(items(appSettings), setting => !empty(setting.value)), setting => setting.key, setting => setting.value)
 }
 
@@ -468,5 +496,5 @@ output botResourceName string = bot.name
 @description('The bot\'s Microsoft App ID; use it as BOT_ID when building the Teams package.')
 output botAppId string = botAppId
 
-@description('Name of the storage account holding the bot state container.')
+@description('Name of the storage account holding the bot\'s containers.')
 output storageAccountName string = storage.name

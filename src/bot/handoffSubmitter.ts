@@ -11,6 +11,9 @@ export interface HandoffQueue {
 /** Turns the Bot Framework transcript of a conversation into the record's transcript (messages only). */
 export async function readTranscript(store: TranscriptStore, channelId: string, conversationId: string): Promise<TranscriptEntry[]> {
   const entries: TranscriptEntry[] = [];
+  // The transcript logger writes without awaiting; let earlier turns land before reading.
+  const flushable = store as TranscriptStore & { flush?: () => Promise<void> };
+  if (typeof flushable.flush === 'function') await flushable.flush();
   let token: string | undefined;
   for (let page = 0; page < 50; page++) {
     const result = await store.getTranscriptActivities(channelId, conversationId, token);

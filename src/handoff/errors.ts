@@ -73,9 +73,10 @@ const MAX_ERROR_TEXT = 300;
  * Sinks build their own messages without personal data; this only bounds the length.
  */
 export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return 'non-error thrown';
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed rather than instanceof Error, which fails for errors from another realm.
+  const { name, message, code } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown; code?: unknown };
+  if (typeof message !== 'string') return 'non-error thrown';
   const codePart = typeof code === 'string' || typeof code === 'number' ? ` [${code}]` : '';
-  const text = `${error.name}${codePart}: ${error.message}`;
+  const text = `${typeof name === 'string' ? name : 'Error'}${codePart}: ${message}`;
   return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT - 1)}…` : text;
 }

@@ -11,7 +11,10 @@ export interface AreaStatement {
 const RESIDENCE_CUE = /\b(?:i|we|me|family)\s*(?:'?m|am|are|'?re)?\s*(?:now\s+)?(?:live|living|lives|based|moved|moving|are|'re|am|'m)?\s*(?:in|to|near)\s+([a-z][a-z' -]{1,40})/i;
 const COUNCIL_CUE = /\b(?:my|our)\s+(?:council|local authority|la|area)\s+(?:is|=)\s+([a-z][a-z' -]{1,40})/i;
 const UNKNOWN_PLACE = /\b(?:i|we)\s*(?:'?m|am|are|'?re)?\s*(?:live|living|based)\s+in\s+([A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)/i;
-const FILLER = /^(?:(?:i|we)\s*(?:'?m|am|are|'?re)?\s*(?:now\s+)?(?:live|living|based|from)?\s*(?:in|from)?\s*|(?:it'?s|its|in|from)\s+)?/i;
+/** Words that can sit around a place name in a message that only says where the parent lives. */
+const FILLER_WORDS = new Set(
+  "i we im i'm me my our us family live lives living based in from at near to moved moving am are re m is s the county council area local authority la please thanks thank you actually now sorry its it's it yes yeah ok okay".split(' '),
+);
 
 const norm = (s: string) => ` ${s.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
 
@@ -32,8 +35,8 @@ export function detectArea(text: string, areas: Iterable<AreaPack>): AreaStateme
   }
   const cue = RESIDENCE_CUE.test(text) || COUNCIL_CUE.test(text);
   if (best) {
-    const rest = norm(message.replace(norm(best.place), ' ').replace(FILLER, ' ').replace(/\b(county|council|area|please|thanks|thank you|actually|now|sorry)\b/g, ' '));
-    const onlyArea = rest.trim().length === 0 || (words.length <= 6 && /^(?:i|we|im|i'm)?\s*(?:live|am|are|'re|m)?\s*(?:in|from)?$/.test(rest.trim()));
+    const rest = message.replace(norm(best.place), ' ').trim().split(' ').filter((w) => w && !FILLER_WORDS.has(w));
+    const onlyArea = rest.length === 0;
     if (cue || onlyArea || words.length <= 3) return { ...best, onlyArea };
     return undefined;
   }

@@ -14,9 +14,9 @@ export type FeatureBag = Map<string, number>;
 export const STOPWORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'and', 'or', 'but', 'so', 'if', 'then', 'than', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by',
   'from', 'into', 'onto', 'as', 'be', 'is', 'are', 'am', 'was', 'were', 'been', 'being', 'i', 'me', 'my', 'mine',
-  'myself', 'we', 'us', 'our', 'ours', 'you', 'your', 'yours', 'he', 'him', 'his', 'she', 'her', 'hers', 'they',
+  'myself', 'we', 'us', 'our', 'ours', 'yours', 'he', 'him', 'his', 'she', 'her', 'hers', 'they',
   'them', 'their', 'theirs', 'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here', 'just', 'really',
-  'very', 'please', 'also', 'too', 'quite', 'some', 'any', 'get', 'got', 'getting', 'do', 'does', 'did',
+  'very', 'please', 'also', 'too', 'quite', 'some', 'any', 'do', 'does', 'did',
   'doing', 'has', 'have', 'had', 'having', 'can', 'could', 'would', 'will', 'shall', 'may', 'might',
   'im', 'ive', 'id', 'ill', 'hes', 'shes', 'theyre', 'theyve', 'weve', 'youre', 'thats', 'theres',
   'whats', 'lot', 'lots', 'bit', 'thing', 'things', 'stuff', 'actually', 'basically', 'literally', 'like', 'um',

@@ -8,10 +8,12 @@
  * - `coverage`: BM25 of the message against all the intent's phrasings as one document, divided by
  *   the best score the message could reach: the share of the message the topic explains. A long
  *   message that shares one rare word with a one-word phrasing ("im done") scores low here.
+ * - `probability`: the linear model's (softmax) probability for the intent (see linearModel.ts).
  * IDF is computed over intents, not phrasings: a word used by every topic ("school", "child")
  * tells them apart no better than a stopword.
  */
 import type { FeatureBag } from './features';
+import { DEFAULT_LINEAR_OPTIONS, LinearModel, type SparseVector } from './linearModel';
 
 /** One intent's raw similarity scores, each 0..1. */
 export interface IntentScore {
@@ -20,6 +22,7 @@ export interface IntentScore {
   runnerUp: number;
   centroid: number;
   coverage: number;
+  probability: number;
   /** The blend that ranks intents (see `BlendWeights`). */
   combined: number;
 }
@@ -30,9 +33,10 @@ export interface BlendWeights {
   runnerUp: number;
   centroid: number;
   coverage: number;
+  probability: number;
 }
 
-export const DEFAULT_BLEND: BlendWeights = { nearest: 0.35, runnerUp: 0.15, centroid: 0.2, coverage: 0.3 };
+export const DEFAULT_BLEND: BlendWeights = { nearest: 0.2, runnerUp: 0.1, centroid: 0.15, coverage: 0.15, probability: 0.4 };
 
 /** How much a word never seen in training counts in the message's length (0 = ignored). */
 export const UNKNOWN_FEATURE_FACTOR = 0.5;
@@ -49,6 +53,7 @@ interface PostingList {
 
 /** Everything the index knows about one feature: one map lookup per message word. */
 interface FeatureEntry {
+  id: number;
   idf: number;
   phrases: PostingList;
   centroids: PostingList;
@@ -86,6 +91,7 @@ export class IntentIndex {
   // Scratch buffers reused by every `score` call, so classifying allocates little (fewer GC pauses).
   private readonly phraseDot: Float64Array;
   private readonly touched: Int32Array;
+  private readonly model: LinearModel;
 
   constructor(
     phrases: readonly IndexedPhrase[],
@@ -118,13 +124,22 @@ export class IntentIndex {
 
     // Phrase vectors (unit length) and intent centroids (sum of unit phrase vectors, renormalised).
     const centroids = intentIds.map(() => new Map<string, number>());
+    const featureIds = new Map<string, number>();
+    for (const feature of idf.keys()) featureIds.set(feature, featureIds.size);
+    const samples: SparseVector[] = [];
     phrases.forEach((phrase, index) => {
       const centroid = centroids[this.phraseIntent[index] as number] as Map<string, number>;
-      for (const [feature, weight] of this.unitVector(phrase.features, idf)) {
+      const vector = this.unitVector(phrase.features, idf);
+      for (const [feature, weight] of vector) {
         addPosting(phraseDraft, feature, index, weight);
         centroid.set(feature, (centroid.get(feature) ?? 0) + weight);
       }
+      samples.push({
+        ids: Int32Array.from(vector.keys(), (feature) => featureIds.get(feature) as number),
+        values: Float64Array.from(vector.values()),
+      });
     });
+    this.model = LinearModel.train(samples, Array.from(this.phraseIntent), featureIds.size, intentIds.length, DEFAULT_LINEAR_OPTIONS);
     centroids.forEach((centroid, intent) => {
       const norm = Math.sqrt([...centroid.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
       for (const [feature, weight] of centroid) addPosting(centroidDraft, feature, intent, weight / norm);
@@ -152,6 +167,7 @@ export class IntentIndex {
 
     for (const [feature, featureIdf] of idf) {
       this.features.set(feature, {
+        id: featureIds.get(feature) as number,
         idf: featureIdf,
         phrases: freeze(phraseDraft, feature),
         centroids: freeze(centroidDraft, feature),
@@ -194,6 +210,8 @@ export class IntentIndex {
     let touchedCount = 0;
     let sumOfSquares = 0;
     let bestPossibleBm25 = 0;
+    const knownIds: number[] = [];
+    const knownWeights: number[] = [];
 
     for (const [feature, count] of message) {
       const tf = count >= 1 ? 1 + Math.log(count) : count;
@@ -204,6 +222,8 @@ export class IntentIndex {
       sumOfSquares += weight * weight;
       bestPossibleBm25 += weight * (BM25_K1 + 1);
       if (entry === undefined) continue;
+      knownIds.push(entry.id);
+      knownWeights.push(weight);
 
       const { docs: phraseDocs, weights: phraseWeights } = entry.phrases;
       for (let i = 0; i < phraseDocs.length; i++) {
@@ -223,6 +243,10 @@ export class IntentIndex {
       }
     }
     const norm = Math.sqrt(sumOfSquares) || 1;
+    const probabilities = this.model.predict({
+      ids: Int32Array.from(knownIds),
+      values: Float64Array.from(knownWeights, (weight) => weight / norm),
+    });
 
     const nearest = new Float64Array(intentCount);
     const runnerUp = new Float64Array(intentCount);
@@ -245,13 +269,16 @@ export class IntentIndex {
       const r = runnerUp[index] as number;
       const c = (centroidDot[index] as number) / norm;
       const v = bestPossibleBm25 > 0 ? (bm25[index] as number) / bestPossibleBm25 : 0;
+      const p = probabilities[index] as number;
       scores[index] = {
         intent: this.intents[index] as string,
         nearest: n,
         runnerUp: r,
         centroid: c,
         coverage: v,
-        combined: this.blend.nearest * n + this.blend.runnerUp * r + this.blend.centroid * c + this.blend.coverage * v,
+        probability: p,
+        combined:
+          this.blend.nearest * n + this.blend.runnerUp * r + this.blend.centroid * c + this.blend.coverage * v + this.blend.probability * p,
       };
     }
     return scores.sort((a, b) => b.combined - a.combined);

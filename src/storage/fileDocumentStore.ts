@@ -45,7 +45,7 @@ function serializerFor(dir: string): KeyedSerializer {
 function isEnvelope(data: unknown): data is Envelope {
   if (typeof data !== 'object' || data === null) return false;
   const e = data as Record<string, unknown>;
-  return typeof e.key === 'string' && typeof e.version === 'number' && typeof e.etag === 'string' && 'value' in e;
+  return typeof e.key === 'string' && typeof e.version === 'number' && typeof e.etag === 'string';
 }
 
 /**

@@ -36,6 +36,8 @@ export interface Declaration {
   type?: string;
   /** resource and module: the text of `if (...)`, when deployed conditionally. */
   condition?: string;
+  /** resource and module: the loop header of `[for x in list: ...]`, e.g. `suffix in [...]`. */
+  loop?: string;
   /** param: the default; var, output, targetScope, metadata: the value; resource and module: the body. */
   value?: Value;
 }
@@ -321,12 +323,18 @@ class Parser {
     if (!this.eof() && this.peek() !== '\n') this.fail(`unexpected text after the statement: ${JSON.stringify(this.src.slice(this.pos, this.pos + 30))}`);
   }
 
-  /** A resource or module after its name and type: `= [if (cond)] body`. */
+  /** A resource or module after its name and type: `= [if (cond)] body` or `= [for x in list: [if (cond)] body]`. */
   private deploymentBody(decl: Declaration): void {
     this.skipSpace(false);
     if (this.src.startsWith('existing', this.pos)) this.pos += 'existing'.length;
     this.expect('=');
     this.skipSpace(false);
+    const loop = /^\[\s*for\b/.exec(this.src.slice(this.pos, this.pos + 10));
+    if (loop) {
+      this.pos += loop[0].length;
+      decl.loop = this.loopHeader();
+    }
+    this.skipSpace(true);
     if (/^if\s*\(/.test(this.src.slice(this.pos, this.pos + 10))) {
       this.pos += 2;
       this.expect('(');
@@ -335,6 +343,32 @@ class Parser {
       decl.condition = this.src.slice(from, this.pos - 1).trim();
     }
     decl.value = this.value();
+    if (loop) {
+      this.skipSpace(true);
+      if (this.peek() !== ']') this.fail('expected "]" to close the loop');
+      this.pos++;
+    }
+  }
+
+  /** `x in list:` (or `(x, i) in list:`), up to the colon that ends it; returns the text before the colon. */
+  private loopHeader(): string {
+    const start = this.pos;
+    for (;;) {
+      if (this.eof()) this.fail('unterminated for loop');
+      const c = this.peek();
+      if (c === ':') break;
+      if (c === "'") {
+        this.string();
+        continue;
+      }
+      this.pos++;
+      if (c === '(') this.balanced(')');
+      else if (c === '[') this.balanced(']');
+      else if (c === '{') this.balanced('}');
+    }
+    const header = this.src.slice(start, this.pos).trim();
+    this.pos++;
+    return header;
   }
 
   parse(): ParsedBicep {

@@ -13,6 +13,7 @@ import { readZip } from './zipRead';
 const { manifestSchema, formatIssues, checkIcons, PLACEHOLDER_ANYWHERE } = require('../../deploy/teams/manifestSchema');
 const { fillPlaceholders, placeholderNames } = require('../../deploy/teams/build-package');
 const { decodePng } = require('../../deploy/teams/png');
+const { colourIcon, outlineIcon } = require('../../deploy/teams/makeIcons');
 
 /** Manifests are plain JSON here: the schema checks their shape, not TypeScript. */
 type Manifest = Record<string, any>;
@@ -107,6 +108,11 @@ describe('deploy/teams/manifest.json', () => {
       if (rgba[i] !== rgba[i + 1] || rgba[i + 1] !== rgba[i + 2]) coloured++;
     }
     expect(coloured).toBeGreaterThan(rgba.length / 8); // most of the tile is the accent colour
+  });
+
+  it('has the icons makeIcons.js draws (compared pixel by pixel, so a zlib upgrade cannot fail it)', () => {
+    expect(decodePng(fs.readFileSync(path.join(teamsDir, 'color.png'))).rgba.equals(colourIcon())).toBe(true);
+    expect(decodePng(fs.readFileSync(path.join(teamsDir, 'outline.png'))).rgba.equals(outlineIcon())).toBe(true);
   });
 });
 

@@ -4,16 +4,6 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-// nock 15 (loaded by setup.ts) calls Promise.withResolvers for every socket, loopback included; Node 20
-// lacks it. Until setup.ts provides it, tests that talk to Azurite get it from here.
-type WithResolvers = <T>() => { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void };
-const promiseStatics = Promise as unknown as { withResolvers?: WithResolvers };
-promiseStatics.withResolvers ??= <T>() => {
-  const parts: { resolve?: (value: T) => void; reject?: (reason: unknown) => void } = {};
-  const promise = new Promise<T>((resolve, reject) => Object.assign(parts, { resolve, reject }));
-  return { promise, resolve: parts.resolve as (value: T) => void, reject: parts.reject as (reason: unknown) => void };
-};
-
 /** Azurite's published development account key (public, documented by Microsoft; not a secret). */
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';

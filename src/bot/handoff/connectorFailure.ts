@@ -8,15 +8,17 @@ import { TurnNotRunError } from './captureTurn';
  * Only the status or error code is kept: connector errors carry the request, including the body.
  */
 export function connectorFailure(sink: string, error: unknown): HandoffDeliveryError {
+  if (process.env.DEBUG_HANDOFF) console.log('DEBUG connectorFailure', (error as Error)?.message, JSON.stringify((error as {request?: {url?: string}})?.request?.url));
   if (error instanceof HandoffDeliveryError) return error;
   if (error instanceof TurnNotRunError) return new DeliveryRejectedError(sink, error.message, { cause: error });
-  const details = error as { statusCode?: unknown; code?: unknown };
+  const details = (error ?? {}) as { statusCode?: unknown; code?: unknown };
   if (typeof details.statusCode === 'number') {
     const message = `Bot Connector answered HTTP ${details.statusCode}`;
     return httpVerdict(details.statusCode) === 'rejected'
       ? new DeliveryRejectedError(sink, message, { cause: error })
       : new HandoffDeliveryError(sink, message, { cause: error });
   }
-  const code = typeof details.code === 'string' ? details.code : error instanceof Error ? error.name : 'unknown error';
+  const name = (error as { name?: unknown } | undefined)?.name;
+  const code = typeof details.code === 'string' ? details.code : typeof name === 'string' ? name : 'unknown error';
   return new HandoffDeliveryError(sink, `Bot Connector request failed (${code})`, { cause: error });
 }

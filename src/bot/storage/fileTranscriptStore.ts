@@ -22,6 +22,7 @@ const SUFFIX = '.jsonl';
 /** How much of a file is read at most to find its first activity (a large card is still far below). */
 const MAX_FIRST_LINE_BYTES = 4 * 1024 * 1024;
 const READ_CHUNK_BYTES = 64 * 1024;
+const MAX_TAIL_CHECKED = 10_000;
 
 /**
  * botbuilder `TranscriptStore` on local files: `<dir>/<channel>/<conversation>.jsonl`, one activity per line,
@@ -140,6 +141,8 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
         let data = line;
         if (!this.tailChecked.has(path)) {
           if (!(await endsWithNewline(handle))) data = `\n${line}`;
+          // Forgetting is harmless (one more one-byte read), so keep the memory bounded on long runs.
+          if (this.tailChecked.size >= MAX_TAIL_CHECKED) this.tailChecked.clear();
           this.tailChecked.add(path);
         }
         await handle.appendFile(data, 'utf8');

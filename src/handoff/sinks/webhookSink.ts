@@ -107,7 +107,8 @@ function parseWebhookUrl(raw: string, allowInsecureHttp: boolean): URL {
 
 /** `ECONNREFUSED` and the like from undici's `fetch failed` error, without the URL. */
 function networkCode(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  // Duck-typed: undici's errors may come from another realm (e.g. under jest), where instanceof fails.
+  const { cause, name } = (error ?? {}) as { cause?: { code?: unknown }; name?: unknown };
   if (typeof cause?.code === 'string') return cause.code;
-  return error instanceof Error ? error.name : 'unknown error';
+  return typeof name === 'string' ? name : 'unknown error';
 }
