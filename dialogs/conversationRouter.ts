@@ -174,7 +174,7 @@ export class ConversationRouter {
         return this.onIntent(dc, value.id, area, data);
       case 'more': {
         const answer = k.answer(value.id, area);
-        if (!answer) return;
+        if (!answer) return this.fallback(dc, area, data, []);
         await dc.context.sendActivity(this.answerMessage(dc.context, answer, answer.more, area, false));
         return;
       }

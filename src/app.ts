@@ -6,6 +6,7 @@ import type { Server } from 'restify';
 import { ConversationRouter } from '../dialogs/conversationRouter';
 import type { ConversationData, ParentProfile } from '../dialogs/state';
 import { createAuthentication, GuidanceAdapter } from './bot/adapter';
+import { EraseAfterTurnMiddleware } from './bot/eraseAfterTurn';
 import { GuidanceBot } from './bot/guidanceBot';
 import { OutboxHandoffSubmitter, StateDataEraser } from './bot/handoffSubmitter';
 import { createSinks } from './bot/createSinks';
@@ -18,6 +19,7 @@ import type { Config } from './config/config';
 import { ContentStore } from './content/contentStore';
 import { loadReadabilityGrader } from './content/validate';
 import { createHandoffDelivery, HandoffDelivery } from './handoff';
+import { completedHandoffPurger } from './handoff/outboxRetention';
 import { createClassifier } from './matching/createClassifier';
 import { createServer, HealthReport } from './http/server';
 import { Knowledge } from './knowledge/knowledge';
@@ -60,6 +62,10 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   });
 
   const adapter = new GuidanceAdapter(createAuthentication(config), logger.child({ part: 'adapter' }));
+  const deleteStored = async (ids: { channelId: string; conversationId: string; userId: string }) => {
+    await deleteUserData(stores, ids);
+  };
+  adapter.use(new EraseAfterTurnMiddleware(() => stores.transcripts.flush(), deleteStored, logger.child({ part: 'privacy' })));
   adapter.use(new TranscriptLoggerMiddleware(stores.transcripts));
 
   const conversationState = new ConversationState(stores.state);
@@ -84,9 +90,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
           await conversationState.clear(context);
           await userState.clear(context);
         },
-        async (ids) => {
-          await deleteUserData(stores, ids);
-        },
+        deleteStored,
       ),
     },
     dialogState,
@@ -95,7 +99,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const code = newReference();
-    const storageDown = /storage|ECONNREFUSED|ENOTFOUND|blob|EACCES|ENOSPC/i.test(`${error.name} ${error.message}`);
+    const storageDown = error.name === 'StoreUnavailableError' || /storage|ECONNREFUSED|ENOTFOUND|blob|EACCES|ENOSPC|EROFS/i.test(`${error.name} ${error.message}`);
     logger.error({ reference: code, err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');
     try {
       // Clear the dialog stack so the parent is not stuck at a broken prompt.
@@ -140,7 +144,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   });
 
   const retentionLog = logger.child({ part: 'retention' });
-  const stopRetention = scheduleRetention(stores, {
+  const stopRetention = scheduleRetention({ ...stores, handoffs: completedHandoffPurger(delivery.outbox, stores.documents) }, {
     intervalMs: 6 * 60 * 60 * 1000,
     days: config.RETENTION_DAYS,
     onPurged: (report) => retentionLog.info({ transcripts: report.transcripts, handoffs: report.handoffs }, 'retention clean-up done'),

@@ -213,7 +213,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     // Nothing in this account is ever meant to be read anonymously.
     allowBlobPublicAccess: false
-    // The app connects with a connection string (account key), as botbuilder-azure-blobs expects.
+    // The app connects with a connection string that carries an account key.
     allowSharedKeyAccess: true
     allowCrossTenantReplication: false
   }

@@ -2,6 +2,7 @@ import type { Activity, TranscriptStore, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { DataEraser, HandoffDraft, HandoffSubmitter } from '../../dialogs/services';
 import { createHandoffId, HandoffRecord, TranscriptEntry } from '../handoff/record';
+import { requestEraseAfterTurn } from './eraseAfterTurn';
 
 /** The part of the outbox the submitter needs. */
 export interface HandoffQueue {
@@ -76,6 +77,9 @@ export class StateDataEraser implements DataEraser {
   async erase(context: TurnContext): Promise<void> {
     const a = context.activity;
     await this.clearLoaded(context);
+    // Delete now, so a failure can be told to the parent, and again after the turn, to remove the
+    // state and transcript this very turn writes.
     await this.deleteStored({ channelId: a.channelId, conversationId: a.conversation.id, userId: a.from.id });
+    requestEraseAfterTurn(context);
   }
 }

@@ -61,7 +61,10 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    const client = req.socket.remoteAddress ?? 'unknown';
+    // Locally a client is a socket address; behind Azure Bot Service every parent arrives from the
+    // connector's few addresses, so there the channel's user id is the client.
+    const body = req.body as { from?: { id?: unknown }; channelId?: unknown } | undefined;
+    const client = config.localMode ? (req.socket.remoteAddress ?? 'unknown') : `${String(body?.channelId)}:${String(body?.from?.id)}`;
     const retry = perClient.take(client);
     if (retry) return sendJson(res, 429, { error: 'too many requests; please slow down' }, { 'Retry-After': String(retry) });
     if (!req.is('json')) return sendJson(res, 415, { error: 'Content-Type must be application/json' });

@@ -6,7 +6,7 @@
 import type { Sentence } from './normalise';
 
 /** Weight of a story sentence relative to the question. */
-export const STORY_WEIGHT = 0.35;
+export const STORY_WEIGHT = 0.6;
 /** Weight of the question sentence(s) and the last sentence. */
 export const QUESTION_WEIGHT = 1;
 

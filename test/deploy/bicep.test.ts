@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseBicep } from './bicepText';
-import { REQUIRED_APP_SETTINGS, Template, appSettings, checkParameterFile, checks, loadTemplate } from './bicepChecks';
+import { REQUIRED_APP_SETTINGS, Template, appSettings, checkCoversEnvExample, checkParameterFile, checks, loadTemplate } from './bicepChecks';
 
 const root = path.resolve(__dirname, '..', '..');
 const azureDir = path.join(root, 'deploy', 'azure');
@@ -39,6 +39,11 @@ describe('deploy/azure/main.bicep', () => {
 
   it('sets every variable the app reads', () => {
     expect([...appSettings(template).keys()]).toEqual(expect.arrayContaining(REQUIRED_APP_SETTINGS));
+  });
+
+  it('sets every variable .env.example lists, apart from those left at the app default on purpose', () => {
+    const envExample = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+    expect(checkCoversEnvExample(template, envExample)).toEqual([]);
   });
 
   it('documents every parameter in deploy/azure/README.md', () => {
@@ -78,6 +83,7 @@ describe('the template checks catch mistakes', () => {
     ['public blob access', (s) => edit(s, 'allowBlobPublicAccess: false', 'allowBlobPublicAccess: true'), 'storage', /allowBlobPublicAccess/],
     ['http allowed to storage', (s) => edit(s, 'supportsHttpsTrafficOnly: true', 'supportsHttpsTrafficOnly: false'), 'storage', /supportsHttpsTrafficOnly/],
     ['a public container', (s) => edit(s, "publicAccess: 'None'", "publicAccess: 'Blob'"), 'storage', /publicAccess/],
+    ['no transcripts container', (s) => edit(s, "  'transcripts'\n", ''), 'storage', /<base>-transcripts/],
     ['a parameter without a description', (s) => edit(s, /@description\('pino log level[^\n]*\n/, ''), 'paramDescriptions', /logLevel/],
     ['a missing app setting', (s) => edit(s, /\n\s*LOG_LEVEL: logLevel/, ''), 'appSettings', /LOG_LEVEL is missing/],
     ['development mode', (s) => edit(s, "NODE_ENV: 'production'", "NODE_ENV: 'development'"), 'appSettings', /NODE_ENV/],
@@ -130,6 +136,11 @@ describe('the Bicep reader', () => {
     expect(resource).toMatchObject({ keyword: 'resource', name: 'r', type: 'Microsoft.Foo/bars@2024-01-01', condition: "p == 'a'" });
     expect(resource.value).toMatchObject({ kind: 'object', props: { properties: { kind: 'expr', raw: 'cond ? { a: 1 } : { b: 2 }' } } });
     expect(parsed.strings.map((s) => s.value)).toEqual(expect.arrayContaining(["It's ${1}", 'x${p}y', 'a', 'r']));
+  });
+
+  it('reads resource loops', () => {
+    const [loop] = parseBicep("resource c 'Microsoft.Foo/bars@2024-01-01' = [for (x, i) in [\n  'a'\n]: if (i > 0) {\n  name: x\n}]\n").declarations;
+    expect(loop).toMatchObject({ loop: "(x, i) in [\n  'a'\n]", condition: 'i > 0', value: { kind: 'object', props: { name: { kind: 'expr', raw: 'x' } } } });
   });
 
   it('refuses what it does not understand, with the line', () => {

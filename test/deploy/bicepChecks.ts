@@ -6,7 +6,11 @@
  */
 import { Declaration, ParsedBicep, Value, get, literal, namesUsed, parseArgument, parseBicep } from './bicepText';
 
-/** Every variable the app reads in production: shared/spec/interfaces.md, plus RETENTION_DAYS and PUBLIC_URL. */
+/**
+ * Every variable the app needs set in production: the fixed names in
+ * shared/spec/interfaces.md, RETENTION_DAYS and PUBLIC_URL, the advisers'
+ * Teams channel, and the rate limit (whose default is too low behind App Service).
+ */
 export const REQUIRED_APP_SETTINGS = [
   'NODE_ENV',
   'STORAGE',
@@ -25,7 +29,43 @@ export const REQUIRED_APP_SETTINGS = [
   'LOG_LEVEL',
   'RETENTION_DAYS',
   'PUBLIC_URL',
+  'ADVISER_TEAMS_CONVERSATION_ID',
+  'ADVISER_TEAMS_SERVICE_URL',
+  'ADVISER_TEAMS_TENANT_ID',
+  'RATE_LIMIT_PER_MINUTE',
 ];
+
+/**
+ * Variables in .env.example that the template deliberately leaves at the
+ * app's default, with the reason. Anything else .env.example lists must be
+ * set by the template, so a new app setting cannot be forgotten here.
+ */
+export const APP_DEFAULTS_KEPT: Record<string, string> = {
+  PORT: 'App Service tells the container which port to listen on',
+  HOST: 'the app listens on all interfaces once MicrosoftAppId is set',
+  DATA_DIR: 'only used with STORAGE=file',
+  CONTENT_DIR: 'the content ships inside the deployed package',
+  CONTENT_WATCH: 'off outside local development, as it should be',
+  MAX_BODY_BYTES: 'the default fits Bot Framework activities',
+  HANDOFF_EVENT: 'only for an agent hub such as Omnichannel',
+  LOG_PERSONAL_DATA: 'must stay false in production',
+};
+
+/** Variable names defined in a .env-style file (NAME=value lines). */
+export function envFileNames(text: string): string[] {
+  return [...text.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]);
+}
+
+/** Problems with how the template covers the variables .env.example lists. */
+export function checkCoversEnvExample(t: Template, envExample: string): string[] {
+  const names = envFileNames(envExample);
+  const settings = appSettings(t);
+  const problems = names
+    .filter((n) => !settings.has(n) && !(n in APP_DEFAULTS_KEPT))
+    .map((n) => `.env.example lists ${n}: set it in the template or add it to APP_DEFAULTS_KEPT with the reason`);
+  for (const n of Object.keys(APP_DEFAULTS_KEPT)) if (!names.includes(n)) problems.push(`APP_DEFAULTS_KEPT names ${n}, which .env.example no longer lists`);
+  return problems;
+}
 
 /** Settings holding secrets: their values must come from @secure() parameters. */
 export const SECRET_APP_SETTINGS = ['MicrosoftAppPassword', 'HANDOFF_WEBHOOK_URL', 'HANDOFF_WEBHOOK_SECRET', 'SMTP_URL'];
@@ -309,8 +349,19 @@ export const checks: Record<string, (t: Template) => string[]> = {
     expectLiteral(problems, 'supportsHttpsTrafficOnly', get(account.value, 'properties.supportsHttpsTrafficOnly'), true);
     expectLiteral(problems, 'minimumTlsVersion', get(account.value, 'properties.minimumTlsVersion'), 'TLS1_2');
     expectLiteral(problems, 'allowBlobPublicAccess', get(account.value, 'properties.allowBlobPublicAccess'), false);
-    for (const c of resourcesOfType(t, 'Microsoft.Storage/storageAccounts/blobServices/containers')) {
+    const containers = resourcesOfType(t, 'Microsoft.Storage/storageAccounts/blobServices/containers');
+    for (const c of containers) {
       expectLiteral(problems, `container ${c.name} publicAccess`, get(c.value, 'properties.publicAccess'), 'None');
+    }
+    // The app uses AZURE_STORAGE_CONTAINER as a base name for three containers.
+    const described = containers.map((c) => `${c.loop ?? ''}\n${get(c.value, 'name')?.raw ?? ''}`).join('\n');
+    for (const suffix of ['state', 'transcripts', 'documents']) {
+      if (!described.includes(`'${suffix}'`) && !described.includes(`-${suffix}'`)) problems.push(`no container for <base>-${suffix}`);
+    }
+    const baseParams = paramsUsed(t, appSettings(t).get('AZURE_STORAGE_CONTAINER'));
+    for (const c of containers) {
+      const used = namesUsed(get(c.value, 'name')?.raw ?? '');
+      if (![...baseParams].some((p) => used.has(p))) problems.push(`container ${c.name} is not named from the same parameter as AZURE_STORAGE_CONTAINER`);
     }
     return problems;
   },

@@ -4,6 +4,7 @@
  * (its Bot Connector calls mocked with nock). Faults are real too: a closed port, HTTP 500, SMTP
  * 451, and a process "restart" (new store object and worker on the same folder).
  */
+import '../unit/handoff/helpers/restoreNock';
 import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

@@ -8,7 +8,6 @@ import { TurnNotRunError } from './captureTurn';
  * Only the status or error code is kept: connector errors carry the request, including the body.
  */
 export function connectorFailure(sink: string, error: unknown): HandoffDeliveryError {
-  if (process.env.DEBUG_HANDOFF) console.log('DEBUG connectorFailure', (error as Error)?.message, JSON.stringify((error as {request?: {url?: string}})?.request?.url));
   if (error instanceof HandoffDeliveryError) return error;
   if (error instanceof TurnNotRunError) return new DeliveryRejectedError(sink, error.message, { cause: error });
   const details = (error ?? {}) as { statusCode?: unknown; code?: unknown };

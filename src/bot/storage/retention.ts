@@ -13,6 +13,11 @@ export interface RetainedStores {
   state: BotStateStorage;
   transcripts: ManagedTranscriptStore;
   documents: DatedDocumentStore;
+  /**
+   * The hand-off outbox. When given, only hand-offs delivered to every sink are purged: an
+   * undelivered hand-off is never dropped, however old.
+   */
+  handoffs?: { deleteCompletedBefore(cutoff: Date): Promise<number> };
 }
 
 /** What one purge removed. */
@@ -31,6 +36,7 @@ export async function purgeOlderThan(stores: RetainedStores, days: number, now: 
   if (!Number.isFinite(days) || days <= 0) throw new RangeError(`[retention]: days must be a positive number, got ${days}`);
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   const transcripts = await stores.transcripts.purgeOlderThan(cutoff);
+  if (stores.handoffs) return { cutoff, transcripts, handoffs: await stores.handoffs.deleteCompletedBefore(cutoff) };
   let handoffs = 0;
   for (const { key, modifiedAt } of await stores.documents.listInfo(HANDOFF_PREFIX)) {
     if (modifiedAt >= cutoff) continue;

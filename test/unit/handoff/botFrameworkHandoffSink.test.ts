@@ -1,3 +1,4 @@
+import './helpers/restoreNock';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, EventFactory, type Activity, type ConversationAccount } from 'botbuilder';
 import nock from 'nock';
 import { BotFrameworkHandoffSink } from '../../../src/bot/handoff/botFrameworkHandoffSink';

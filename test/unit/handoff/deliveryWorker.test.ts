@@ -1,3 +1,4 @@
+import './helpers/restoreNock';
 import { MemoryDocumentStore } from '../../../src/storage/memoryDocumentStore';
 import { createHandoffDelivery } from '../../../src/handoff/createHandoffDelivery';
 import { DeliveryWorker } from '../../../src/handoff/deliveryWorker';

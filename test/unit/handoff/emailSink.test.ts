@@ -1,3 +1,4 @@
+import './helpers/restoreNock';
 import { createServer, type AddressInfo } from 'node:net';
 import { DeliveryRejectedError, HandoffConfigError, HandoffDeliveryError } from '../../../src/handoff/errors';
 import { EmailSink, smtpTransportOptions } from '../../../src/handoff/sinks/emailSink';

@@ -1,3 +1,4 @@
+import './helpers/restoreNock';
 import { EtagMismatchError, StoreUnavailableError } from '../../../src/storage/documentStore';
 import { MemoryDocumentStore } from '../../../src/storage/memoryDocumentStore';
 import { ConsentNotGivenError, InvalidHandoffRecordError } from '../../../src/handoff/errors';

@@ -1,3 +1,4 @@
+import './helpers/restoreNock';
 import { DEFAULT_BACKOFF, rejectedDelayMs, retryDelayMs } from '../../../src/handoff/backoff';
 import { dueSinks, isClaimedByOther, newOutboxEntry, nextWakeAt, withAttempt, withClaim, withoutClaim } from '../../../src/handoff/outboxEntry';
 import { makeRecord } from './helpers/records';

@@ -1,3 +1,4 @@
+import './helpers/restoreNock';
 import { createHandoffId, handoffRecordSchema, renderSummaryText } from '../../../src/handoff/record';
 import { renderTranscriptText } from '../../../src/handoff/transcriptText';
 import { makeRecord } from './helpers/records';

@@ -1,3 +1,4 @@
+import './helpers/restoreNock';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type ConversationParameters } from 'botbuilder';
 import nock from 'nock';
 import { readAcceptCase } from '../../../src/bot/handoff/acceptCaseAction';

@@ -1,3 +1,4 @@
+import './helpers/restoreNock';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import nock from 'nock';
 import { DeliveryRejectedError, HandoffConfigError, HandoffDeliveryError } from '../../../src/handoff/errors';
