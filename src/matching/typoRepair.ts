@@ -17,8 +17,15 @@ export interface TypoRepairOptions {
   minLength: number;
   /** Words at least this long may be two edits away. */
   twoEditLength: number;
+  /**
+   * Below this length a repair must add, drop or swap letters, not change one: changing a letter
+   * turns too many real words into other real words ("police" -> "policy", "simple" -> "sample").
+   */
+  substitutionMinLength: number;
   /** Words at least this long may go to fuse.js when edit distance finds nothing. */
   fuseMinLength: number;
+  /** A fuse.js suggestion is only taken within this edit distance (fuse alone is too generous). */
+  fuseMaxDistance: number;
   /** fuse.js score cut-off (0 exact .. 1 anything). */
   fuseThreshold: number;
   /** Cache size before it is cleared (bounded memory in a long-running bot). */
@@ -28,10 +35,24 @@ export interface TypoRepairOptions {
 const DEFAULT_OPTIONS: TypoRepairOptions = {
   minLength: 6,
   twoEditLength: 9,
-  fuseMinLength: 9,
+  substitutionMinLength: 8,
+  fuseMinLength: 10,
+  fuseMaxDistance: 3,
   fuseThreshold: 0.3,
   cacheLimit: 20_000,
 };
+
+/** True when `b` is `a` with two neighbouring letters swapped. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let first = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (first !== -1) return i === first + 1 && a[first] === b[i] && a[i] === b[first] && a.slice(i + 1) === b.slice(i + 1);
+    first = i;
+  }
+  return false;
+}
 
 /** Finds the closest known word for an unknown one. */
 export class TypoRepairer {
@@ -92,7 +113,9 @@ export class TypoRepairer {
     let best: string | null = null;
     let bestDistance = limit + 1;
     let bestFrequency = -1;
+    const substitutionsAllowed = word.length >= this.options.substitutionMinLength;
     for (const candidate of this.byFirstLetter.get(word[0] as string) ?? []) {
+      if (!substitutionsAllowed && candidate.length === word.length && !isTransposition(word, candidate)) continue;
       const distance = boundedEditDistance(word, candidate, limit);
       const frequency = this.known.get(candidate) ?? 0;
       if (distance < bestDistance || (distance === bestDistance && distance <= limit && frequency > bestFrequency)) {
@@ -107,6 +130,8 @@ export class TypoRepairer {
   private byFuse(word: string): string | null {
     if (word.length < this.options.fuseMinLength) return null;
     const hit = this.fuseByFirstLetter.get(word[0] as string)?.search(word, { limit: 1 })[0];
-    return hit !== undefined && (hit.score ?? 1) <= this.options.fuseThreshold ? hit.item : null;
+    if (hit === undefined || (hit.score ?? 1) > this.options.fuseThreshold) return null;
+    // "confidence" is not a typo of "confidential": check the real distance.
+    return boundedEditDistance(word, hit.item, this.options.fuseMaxDistance) <= this.options.fuseMaxDistance ? hit.item : null;
   }
 }
