@@ -26,13 +26,25 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Links the first appearance of each listed glossary term to the glossary page, so a parent can look
  * up a word where they first meet it. Leaves text inside existing links alone.
  */
+/** Compiled patterns per glossary entry, longest name first; entries are immutable once loaded. */
+const termPatterns = new WeakMap<GlossaryEntry, RegExp[]>();
+function patternsFor(entry: GlossaryEntry): RegExp[] {
+  let patterns = termPatterns.get(entry);
+  if (!patterns) {
+    patterns = [entry.term, ...entry.aliases]
+      .filter((n) => n.length >= 2)
+      .sort((a, b) => b.length - a.length)
+      .map((name) => new RegExp(`(^|[^\\w\\[/#-])(${escapeRegExp(name)})(?![\\w\\]])`, 'i'));
+    termPatterns.set(entry, patterns);
+  }
+  return patterns;
+}
+
 export function linkGlossaryTerms(text: string, entries: GlossaryEntry[], glossaryUrl: string | undefined): string {
   if (!glossaryUrl) return text;
   let out = text;
   for (const entry of entries) {
-    const names = [entry.term, ...entry.aliases].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
-    for (const name of names) {
-      const re = new RegExp(`(^|[^\\w\\[/#-])(${escapeRegExp(name)})(?![\\w\\]])`, 'i');
+    for (const re of patternsFor(entry)) {
       const m = re.exec(out);
       if (!m) continue;
       // Skip a match that sits inside an existing Markdown link.

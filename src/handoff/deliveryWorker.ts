@@ -54,6 +54,9 @@ export interface DeliveryWorkerOptions {
   random?: () => number;
 }
 
+/** Longest delay node's setTimeout accepts. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 interface Settings {
   backoff: BackoffOptions;
   attemptTimeoutMs: number;
@@ -228,10 +231,11 @@ export class DeliveryWorker {
       this.markReady(id);
       return;
     }
+    // Longer timers overflow and fire at once; waking early is harmless (nothing is due yet).
     const handle = this.timers.setTimeout(() => {
       this.wakeTimers.delete(id);
       this.markReady(id);
-    }, delay);
+    }, Math.min(delay, MAX_TIMER_MS));
     this.wakeTimers.set(id, { handle, at });
   }
 
@@ -248,6 +252,8 @@ export class DeliveryWorker {
       this.ready.delete(id);
       const run = this.processRecord(id)
         .catch((error: unknown) => this.onProcessError(id, error))
+        // Nothing may escape as an unhandled rejection, not even a failing logger.
+        .catch(() => undefined)
         .finally(() => {
           this.inFlight.delete(id);
           if (this.runAgain.delete(id)) this.markReady(id);

@@ -1,18 +1,34 @@
+/**
+ * Builds the bot's classifier from content the content store has already loaded: topic phrasings
+ * and the glossary from memory, the synonyms and out-of-scope lists from `<content dir>/matching/`.
+ * Typed structurally, so the matcher does not depend on the content module's types.
+ */
 import { existsSync } from 'node:fs';
-import { trainingExamples } from '../content/catalog';
-import type { Content } from '../content/loader';
-import type { Classifier } from '../knowledge/classification';
 import { buildMatcher } from './matcher';
 import { outOfScopeFile, synonymsFile } from './matchingContent';
 import { loadOutOfScope } from './outOfScope';
 import { loadSynonymTable } from './synonyms';
+import { examplesFromTopics, type TopicPhrasings } from './trainingData';
+import type { Matcher } from './types';
+
+/** The parts of the loaded content the classifier needs. */
+export interface ClassifierContent {
+  dir: string;
+  glossary: readonly { id: string; term: string; aliases: readonly string[] }[];
+  national: ReadonlyMap<string, TopicPhrasings>;
+  areas: ReadonlyMap<string, { topics: ReadonlyMap<string, TopicPhrasings> }>;
+}
 
 /**
- * The bot's classifier for a validated content snapshot: training phrasings and glossary come from the
- * loaded content (so a rejected edit never reaches the matcher), the matching tables from their files.
+ * @example const classifier = createClassifier(contentStore.content); classifier.classify('whats an ehcp')
  */
-export function createClassifier(content: Content): Classifier {
-  const synonyms = existsSync(synonymsFile(content.dir)) ? loadSynonymTable(synonymsFile(content.dir)) : undefined;
-  const outOfScope = existsSync(outOfScopeFile(content.dir)) ? loadOutOfScope(outOfScopeFile(content.dir)) : [];
-  return buildMatcher({ examples: trainingExamples(content), glossary: content.glossary, outOfScope, ...(synonyms ? { synonyms } : {}) });
+export function createClassifier(content: ClassifierContent): Matcher {
+  const topics: TopicPhrasings[] = [...content.national.values()];
+  for (const area of content.areas.values()) topics.push(...area.topics.values());
+  return buildMatcher({
+    examples: examplesFromTopics(topics),
+    glossary: content.glossary.map((entry) => ({ id: entry.id, term: entry.term, aliases: [...entry.aliases] })),
+    outOfScope: existsSync(outOfScopeFile(content.dir)) ? loadOutOfScope(outOfScopeFile(content.dir)) : [],
+    ...(existsSync(synonymsFile(content.dir)) ? { synonyms: loadSynonymTable(synonymsFile(content.dir)) } : {}),
+  });
 }

@@ -59,3 +59,4 @@ export function addFeatures(words: readonly string[], weight: number, bag: Featu
     previous = stemmed;
   }
 }
+

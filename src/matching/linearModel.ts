@@ -87,6 +87,8 @@ export class LinearModel {
     const random = seededRandom(options.seed);
     const order = samples.map((_, index) => index);
     const probabilities = new Float64Array(classCount);
+    const activeClasses = new Int32Array(classCount);
+    const activeSteps = new Float64Array(classCount);
     const weights = model.weights;
     const bias = model.bias;
     let step = 0;
@@ -105,17 +107,24 @@ export class LinearModel {
         step++;
         model.rawScores(sample, probabilities);
         softmax(probabilities);
-        // Gradient of cross-entropy: p - onehot.
+        // Gradient of cross-entropy is p - onehot. Classes the model already rules out barely move:
+        // only the others are updated, which makes training several times faster.
+        let activeCount = 0;
         for (let c = 0; c < classCount; c++) {
           const gradient = (probabilities[c] as number) - (c === label ? 1 : 0);
-          // Classes the model already rules out barely move; skipping them makes training much faster.
           if (gradient > -1e-3 && gradient < 1e-3) continue;
           bias[c] = (bias[c] as number) - rate * gradient * 0.1;
-          const scaled = rate * gradient;
-          const shrink = 1 - rate * options.l2;
-          for (let k = 0; k < ids.length; k++) {
-            const at = (ids[k] as number) * classCount + c;
-            weights[at] = (weights[at] as number) * shrink - scaled * (values[k] as number);
+          activeClasses[activeCount] = c;
+          activeSteps[activeCount] = rate * gradient;
+          activeCount++;
+        }
+        const shrink = 1 - rate * options.l2;
+        for (let k = 0; k < ids.length; k++) {
+          const base = (ids[k] as number) * classCount;
+          const value = values[k] as number;
+          for (let a = 0; a < activeCount; a++) {
+            const at = base + (activeClasses[a] as number);
+            weights[at] = (weights[at] as number) * shrink - (activeSteps[a] as number) * value;
           }
         }
       }

@@ -6,6 +6,7 @@
  */
 import { DEFAULT_THRESHOLDS, type DecisionThresholds, decide, toConfidence } from './calibration';
 import { STOPWORDS } from './features';
+import { DEFAULT_LINEAR_OPTIONS, type LinearModelOptions } from './linearModel';
 import { PhraseRewriter } from './phraseRewriter';
 import { DEFAULT_BLEND, type BlendWeights, IntentIndex, type IndexedPhrase, type IntentScore } from './scorer';
 import { DEFAULT_SHORT_FORM, type ShortFormOptions, shortFormDamping, shortFormIntents, wordCount } from './shortForm';
@@ -25,6 +26,7 @@ const MIN_ALTERNATIVE_CONFIDENCE = 0.05;
 /** Internal knobs; the defaults are what the bot uses. Exposed for tests and the benchmark. */
 export interface MatcherTuning {
   blend: BlendWeights;
+  linear: LinearModelOptions;
   thresholds: DecisionThresholds;
   shortForm: ShortFormOptions;
   /**
@@ -38,6 +40,7 @@ export interface MatcherTuning {
 
 export const DEFAULT_TUNING: MatcherTuning = {
   blend: DEFAULT_BLEND,
+  linear: DEFAULT_LINEAR_OPTIONS,
   thresholds: DEFAULT_THRESHOLDS,
   shortForm: DEFAULT_SHORT_FORM,
   guardedIntents: { 'safeguarding-crisis': 0.97 },
@@ -57,15 +60,22 @@ export interface MatcherInput {
   tuning?: Partial<MatcherTuning>;
 }
 
-/** Known words and their frequencies: the typo repairer's dictionary. */
-function vocabularyOf(analyser: TextAnalyser, texts: Iterable<string>, rewriter: PhraseRewriter): Map<string, number> {
+/** Words and their frequencies in some texts. */
+function wordFrequencies(analyser: TextAnalyser, texts: Iterable<string>): Map<string, number> {
   const frequencies = new Map<string, number>();
-  const count = (word: string): void => {
-    frequencies.set(word, (frequencies.get(word) ?? 0) + 1);
-  };
-  for (const text of texts) analyser.plainWords(text).forEach(count);
-  rewriter.vocabulary().forEach(count);
+  for (const text of texts) for (const word of analyser.plainWords(text)) frequencies.set(word, (frequencies.get(word) ?? 0) + 1);
   return frequencies;
+}
+
+/**
+ * The typo repairer: every word the matcher has seen counts as known, but only words of the
+ * training phrasings, the out-of-scope list and the glossary are offered as repairs.
+ */
+function typoRepairerFor(analyser: TextAnalyser, texts: Iterable<string>, rewriter: PhraseRewriter): TypoRepairer {
+  const frequencies = wordFrequencies(analyser, texts);
+  const targets = new Set(frequencies.keys());
+  for (const word of rewriter.vocabulary()) frequencies.set(word, (frequencies.get(word) ?? 0) + 1);
+  return new TypoRepairer(frequencies, STOPWORDS, {}, targets);
 }
 
 /**
@@ -82,14 +92,15 @@ export function buildMatcher(input: MatcherInput): Matcher {
     thresholds: { ...DEFAULT_THRESHOLDS, ...input.tuning?.thresholds },
   };
   const rewriter = new PhraseRewriter(input.synonyms ? allSynonymGroups(input.synonyms) : []);
+  const wholeMessages = new PhraseRewriter(input.synonyms?.wholeMessage ?? []);
   const plainAnalyser = new TextAnalyser(rewriter);
   const glossaryTexts = (input.glossary ?? []).flatMap((entry) => [entry.term, ...entry.aliases]);
-  const vocabulary = vocabularyOf(
+  const repairer = typoRepairerFor(
     plainAnalyser,
     [...input.examples.map((example) => example.text), ...(input.outOfScope ?? []), ...glossaryTexts],
     rewriter,
   );
-  const analyser = new TextAnalyser(rewriter, new TypoRepairer(vocabulary, STOPWORDS));
+  const analyser = new TextAnalyser(rewriter, repairer, wholeMessages);
 
   const phrases: IndexedPhrase[] = input.examples.map((example) => ({
     intent: example.intent,
@@ -99,7 +110,7 @@ export function buildMatcher(input: MatcherInput): Matcher {
     phrases.push({ intent: OUT_OF_SCOPE_INTENT, features: analyser.analyseTrainingPhrase(text) });
   }
   const usable = phrases.filter((phrase) => phrase.features.size > 0);
-  const index = new IntentIndex(usable, tuning.blend);
+  const index = new IntentIndex(usable, tuning.blend, tuning.linear, new Set([OUT_OF_SCOPE_INTENT]));
   const shortForm = shortFormIntents(usable, tuning.shortForm);
   const intents = index.intents.filter((intent) => intent !== OUT_OF_SCOPE_INTENT);
 

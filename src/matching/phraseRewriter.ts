@@ -18,13 +18,18 @@ export class PhraseRewriter {
   private readonly longestFrom = new Map<string, number>();
 
   /**
-   * @param groups rewrite groups; a group's own `to` phrase is also kept as is, so a longer
-   *   canonical phrase ("speech and language therapist") is not cut by a shorter variant.
+   * @param groups rewrite groups. A group's own `to` phrase is kept as it is (so a longer canonical
+   *   phrase such as "speech and language therapist" is not cut by a shorter variant), unless another
+   *   group rewrites it: then chains resolve ("suport" -> "support" -> "help").
    */
   constructor(groups: readonly SynonymGroup[]) {
     for (const group of groups) {
-      const target = phraseTokens(group.to);
-      for (const variant of [group.to, ...group.from]) this.add(phraseTokens(variant), target);
+      for (const variant of group.from) this.add(phraseTokens(variant), phraseTokens(group.to));
+    }
+    for (const group of groups) this.add(phraseTokens(group.to), phraseTokens(group.to));
+    // Resolve chains: rewrite every target with the table itself (a few rounds; cycles just stop).
+    for (let round = 0; round < 3; round++) {
+      for (const [key, target] of this.targets) this.targets.set(key, this.rewrite(target));
     }
   }
 
@@ -32,7 +37,8 @@ export class PhraseRewriter {
     const first = variant[0];
     if (first === undefined) return;
     const key = variant.join(' ');
-    if (!this.targets.has(key)) this.targets.set(key, target);
+    if (this.targets.has(key)) return;
+    this.targets.set(key, target);
     this.longestFrom.set(first, Math.max(this.longestFrom.get(first) ?? 0, variant.length));
   }
 
@@ -44,6 +50,15 @@ export class PhraseRewriter {
       for (const word of target) words.add(word);
     }
     return words;
+  }
+
+  /**
+   * The target when the tokens, all of them, are one of the table's phrases; otherwise undefined.
+   *
+   * @example new PhraseRewriter([{to: 'thanks', from: ['ta']}]).rewriteWhole(['ta']) // ['thanks']
+   */
+  rewriteWhole(tokens: readonly string[]): string[] | undefined {
+    return this.targets.get(tokens.join(' '));
   }
 
   /**

@@ -13,7 +13,7 @@
  * tells them apart no better than a stopword.
  */
 import type { FeatureBag } from './features';
-import { DEFAULT_LINEAR_OPTIONS, LinearModel, type SparseVector } from './linearModel';
+import { DEFAULT_LINEAR_OPTIONS, LinearModel, type LinearModelOptions, type SparseVector } from './linearModel';
 
 /** One intent's raw similarity scores, each 0..1. */
 export interface IntentScore {
@@ -39,7 +39,7 @@ export interface BlendWeights {
 export const DEFAULT_BLEND: BlendWeights = { nearest: 0.2, runnerUp: 0.1, centroid: 0.15, coverage: 0.15, probability: 0.4 };
 
 /** How much a word never seen in training counts in the message's length (0 = ignored). */
-export const UNKNOWN_FEATURE_FACTOR = 0.5;
+export const UNKNOWN_FEATURE_FACTOR = 0.8;
 
 /** BM25 term-frequency saturation and length normalisation (the usual values). */
 const BM25_K1 = 1.2;
@@ -92,15 +92,26 @@ export class IntentIndex {
   private readonly phraseDot: Float64Array;
   private readonly touched: Int32Array;
   private readonly model: LinearModel;
+  private readonly mixed: Uint8Array;
 
+  /**
+   * @param phrases the labelled phrasings
+   * @param blend how the scores combine
+   * @param linearOptions training settings of the linear model
+   * @param mixedIntents intents whose phrasings share no common topic (the out-of-scope list): their
+   *   centroid and whole-document BM25 mean nothing, so they are ranked on the other scores only
+   */
   constructor(
     phrases: readonly IndexedPhrase[],
     private readonly blend: BlendWeights = DEFAULT_BLEND,
+    linearOptions: LinearModelOptions = DEFAULT_LINEAR_OPTIONS,
+    mixedIntents: ReadonlySet<string> = new Set(),
   ) {
     const intentIds = [...new Set(phrases.map((phrase) => phrase.intent))];
     this.intents = intentIds;
     const intentNumber = new Map(intentIds.map((intent, index) => [intent, index]));
     this.phraseIntent = Int32Array.from(phrases, (phrase) => intentNumber.get(phrase.intent) as number);
+    this.mixed = Uint8Array.from(intentIds, (intent) => (mixedIntents.has(intent) ? 1 : 0));
     this.phraseDot = new Float64Array(phrases.length);
     this.touched = new Int32Array(phrases.length);
 
@@ -139,7 +150,7 @@ export class IntentIndex {
         values: Float64Array.from(vector.values()),
       });
     });
-    this.model = LinearModel.train(samples, Array.from(this.phraseIntent), featureIds.size, intentIds.length, DEFAULT_LINEAR_OPTIONS);
+    this.model = LinearModel.train(samples, Array.from(this.phraseIntent), featureIds.size, intentIds.length, linearOptions);
     centroids.forEach((centroid, intent) => {
       const norm = Math.sqrt([...centroid.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
       for (const [feature, weight] of centroid) addPosting(centroidDraft, feature, intent, weight / norm);
@@ -189,6 +200,18 @@ export class IntentIndex {
     const norm = Math.sqrt(sumOfSquares) || 1;
     for (const [feature, weight] of vector) vector.set(feature, weight / norm);
     return vector;
+  }
+
+  private blendAll(n: number, r: number, c: number, v: number, p: number): number {
+    const b = this.blend;
+    return b.nearest * n + b.runnerUp * r + b.centroid * c + b.coverage * v + b.probability * p;
+  }
+
+  /** The blend without centroid and coverage, rescaled to the same 0..1 range. */
+  private blendWithoutTopicScores(n: number, r: number, p: number): number {
+    const b = this.blend;
+    const total = b.nearest + b.runnerUp + b.probability;
+    return total > 0 ? (b.nearest * n + b.runnerUp * r + b.probability * p) / total : 0;
   }
 
   /** True when the index has seen this feature in training. */
@@ -277,8 +300,7 @@ export class IntentIndex {
         centroid: c,
         coverage: v,
         probability: p,
-        combined:
-          this.blend.nearest * n + this.blend.runnerUp * r + this.blend.centroid * c + this.blend.coverage * v + this.blend.probability * p,
+        combined: this.mixed[index] ? this.blendWithoutTopicScores(n, r, p) : this.blendAll(n, r, c, v, p),
       };
     }
     return scores.sort((a, b) => b.combined - a.combined);

@@ -22,6 +22,9 @@ const groupSchema = z.object({ to: phrase, from: z.array(phrase).min(1) }).stric
 
 const SECTIONS = ['abbreviations', 'textSpeak', 'spellings', 'misspellings', 'synonyms'] as const;
 
+/** Groups that apply only when they are the whole message ("ta" alone is thanks, "a TA" is a teaching assistant). */
+const WHOLE_MESSAGE_SECTION = 'wholeMessage';
+
 /** zod schema of synonyms.yml. A `from` phrase may belong to one group only. */
 export const synonymTableSchema = z
   .object({
@@ -30,31 +33,36 @@ export const synonymTableSchema = z
     spellings: z.array(groupSchema).default([]),
     misspellings: z.array(groupSchema).default([]),
     synonyms: z.array(groupSchema).default([]),
+    [WHOLE_MESSAGE_SECTION]: z.array(groupSchema).default([]),
   })
   .strict()
   .superRefine((table, ctx) => {
-    const owner = new Map<string, string>();
-    for (const section of SECTIONS) {
-      table[section].forEach((group, index) => {
-        for (const variant of group.from) {
-          const previous = owner.get(variant);
-          if (previous !== undefined && previous !== group.to) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [section, index, 'from'],
-              message: `"${variant}" is already rewritten to "${previous}"`,
-            });
+    // Word-level sections share one namespace; whole-message groups have their own.
+    const scopes: (readonly (typeof SECTIONS[number] | typeof WHOLE_MESSAGE_SECTION)[])[] = [SECTIONS, [WHOLE_MESSAGE_SECTION]];
+    for (const scope of scopes) {
+      const owner = new Map<string, string>();
+      for (const section of scope) {
+        table[section].forEach((group, index) => {
+          for (const variant of group.from) {
+            const previous = owner.get(variant);
+            if (previous !== undefined && previous !== group.to) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [section, index, 'from'],
+                message: `"${variant}" is already rewritten to "${previous}"`,
+              });
+            }
+            owner.set(variant, group.to);
           }
-          owner.set(variant, group.to);
-        }
-      });
+        });
+      }
     }
   });
 
 /** The validated table, every section present. */
-export type LoadedSynonymTable = SynonymTable & { synonyms: SynonymGroup[] };
+export type LoadedSynonymTable = SynonymTable & { synonyms: SynonymGroup[]; wholeMessage: SynonymGroup[] };
 
-/** Every group of the table in one list, in file order. */
+/** Every word-level group of the table in one list, in file order (whole-message groups excluded). */
 export function allSynonymGroups(table: Partial<LoadedSynonymTable>): SynonymGroup[] {
   return SECTIONS.flatMap((section) => table[section] ?? []);
 }

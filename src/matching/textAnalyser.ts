@@ -5,8 +5,8 @@
  * (training phrasings skip typo repair: they define the vocabulary).
  */
 import { type FeatureBag, addFeatures } from './features';
-import { cleanText, splitSentences } from './normalise';
-import type { PhraseRewriter } from './phraseRewriter';
+import { cleanText, splitSentences, tokenise } from './normalise';
+import { PhraseRewriter } from './phraseRewriter';
 import { sentenceWeights } from './sentenceWeights';
 import type { TypoRepairer } from './typoRepair';
 
@@ -27,10 +27,23 @@ function resolveSend(words: string[]): string[] {
 
 /** Reads text into features; one instance per matcher. */
 export class TextAnalyser {
+  /**
+   * @param rewriter the synonyms table
+   * @param repairer typo repair for messages (training phrasings are never repaired)
+   * @param wholeMessages rewrites that apply only when they are the entire message
+   */
   constructor(
     private readonly rewriter: PhraseRewriter,
     private readonly repairer?: TypoRepairer,
+    private readonly wholeMessages: PhraseRewriter = new PhraseRewriter([]),
   ) {}
+
+  /** A whole-message rewrite of the text, or the text itself. */
+  private wholeMessage(cleaned: string): string {
+    const tokens = tokenise(cleaned);
+    const rewritten = this.wholeMessages.rewriteWhole(tokens);
+    return rewritten === undefined ? cleaned : rewritten.join(' ');
+  }
 
   /** The words of one sentence after typo repair and the synonyms table (exported for tests and debugging). */
   words(tokens: readonly string[], repairTypos: boolean): string[] {
@@ -48,7 +61,7 @@ export class TextAnalyser {
   }
 
   private analyse(text: string, repairTypos: boolean): FeatureBag {
-    const sentences = splitSentences(cleanText(text));
+    const sentences = splitSentences(this.wholeMessage(cleanText(text)));
     const weights = sentenceWeights(sentences);
     const bag: FeatureBag = new Map();
     sentences.forEach((sentence, index) => addFeatures(this.words(sentence.tokens, repairTypos), weights[index] ?? 1, bag));

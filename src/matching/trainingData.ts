@@ -55,13 +55,20 @@ export interface TrainingReadOptions {
   includeTitles?: boolean;
 }
 
+/** The parts of a topic the matcher learns from. */
+export interface TopicPhrasings {
+  id: string;
+  title?: string;
+  utterances: readonly string[];
+}
+
 /**
- * Reads every training phrasing. The same phrasing for the same id in two area packs counts once.
- * A file with unreadable front matter throws, naming the file.
+ * Training examples from topics: each utterance, plus the title unless `includeTitles` is false.
+ * The same phrasing for the same id (two area packs) counts once.
  *
- * @example readTrainingExamples('content') // [{ intent: 'role-of-senco', text: 'who is the senco' }, ...]
+ * @example examplesFromTopics([{ id: 'role-of-senco', title: 'The SENCO', utterances: ['who is the senco'] }])
  */
-export function readTrainingExamples(contentDir: string, options: TrainingReadOptions = {}): TrainingExample[] {
+export function examplesFromTopics(topics: Iterable<TopicPhrasings>, options: TrainingReadOptions = {}): TrainingExample[] {
   const includeTitles = options.includeTitles ?? true;
   const seen = new Set<string>();
   const examples: TrainingExample[] = [];
@@ -72,6 +79,21 @@ export function readTrainingExamples(contentDir: string, options: TrainingReadOp
     seen.add(key);
     examples.push({ intent, text: trimmed });
   };
+  for (const topic of topics) {
+    if (includeTitles && topic.title) add(topic.id, topic.title);
+    for (const utterance of topic.utterances) add(topic.id, utterance);
+  }
+  return examples;
+}
+
+/**
+ * Reads every training phrasing of a content folder. A file with unreadable front matter throws,
+ * naming the file; a file without an `id` is skipped (content:check reports it).
+ *
+ * @example readTrainingExamples('content') // [{ intent: 'role-of-senco', text: 'The SENCO' }, { intent: 'role-of-senco', text: 'who is the senco' }, ...]
+ */
+export function readTrainingExamples(contentDir: string, options: TrainingReadOptions = {}): TrainingExample[] {
+  const topics: TopicPhrasings[] = [];
   for (const file of topicFiles(contentDir)) {
     const yamlText = frontMatterOf(readFileSync(file, 'utf8'));
     if (yamlText === null) continue;
@@ -82,12 +104,9 @@ export function readTrainingExamples(contentDir: string, options: TrainingReadOp
       throw new Error(`${file}: front matter is not valid YAML: ${(error as Error).message}`);
     }
     const result = frontMatterSchema.safeParse(parsed);
-    if (!result.success) continue; // not a topic file; content:check reports it
-    const topic = result.data;
-    if (includeTitles && topic.title) add(topic.id, topic.title);
-    for (const utterance of topic.utterances) add(topic.id, utterance);
+    if (result.success) topics.push(result.data);
   }
-  return examples;
+  return examplesFromTopics(topics, options);
 }
 
 /** Reads content/glossary.yml when it exists (an empty list otherwise). */

@@ -27,6 +27,10 @@ export interface SynonymTable {
   textSpeak: SynonymGroup[];
   spellings: SynonymGroup[];
   misspellings: SynonymGroup[];
+  /** Plain synonyms ("son", "daughter" -> "child"). */
+  synonyms?: SynonymGroup[];
+  /** Rewrites that apply only to a whole message ("ta" alone means thanks). */
+  wholeMessage?: SynonymGroup[];
 }
 
 /** What the bot should do with a message. */

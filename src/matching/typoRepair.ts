@@ -66,18 +66,22 @@ export class TypoRepairer {
 
   /**
    * @param wordFrequencies known words and how often they occur (ties go to the commoner word)
-   * @param protectedWords targets never offered as a repair (stopwords: repairing into them is pointless)
+   * @param protectedWords never offered as a repair (stopwords: repairing into them is pointless)
+   * @param repairTargets when given, only these known words are offered as repairs (rare spellings
+   *   from the synonyms table, such as "continence", are known but make poor targets: "confidence")
    */
   constructor(
     wordFrequencies: ReadonlyMap<string, number>,
     protectedWords: ReadonlySet<string> = new Set(),
     options: Partial<TypoRepairOptions> = {},
+    repairTargets?: ReadonlySet<string>,
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.known = wordFrequencies;
     const longWords = new Map<string, string[]>();
     for (const word of wordFrequencies.keys()) {
       if (word.length < this.options.minLength - 1 || /\d/.test(word) || protectedWords.has(word)) continue;
+      if (repairTargets !== undefined && !repairTargets.has(word)) continue;
       const first = word[0] as string;
       this.listFor(this.byFirstLetter, first).push(word);
       if (word.length >= this.options.fuseMinLength - 1) this.listFor(longWords, first).push(word);
@@ -117,6 +121,8 @@ export class TypoRepairer {
     for (const candidate of this.byFirstLetter.get(word[0] as string) ?? []) {
       if (!substitutionsAllowed && candidate.length === word.length && !isTransposition(word, candidate)) continue;
       const distance = boundedEditDistance(word, candidate, limit);
+      // Two changed letters in a same-length word is more often another real word than a typo.
+      if (distance === 2 && candidate.length === word.length) continue;
       const frequency = this.known.get(candidate) ?? 0;
       if (distance < bestDistance || (distance === bestDistance && distance <= limit && frequency > bestFrequency)) {
         best = candidate;

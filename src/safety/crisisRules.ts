@@ -26,7 +26,7 @@ const SELF = '(?:him|her|my|them|your|our|one|their)sel(?:f|ves)';
 const CHILD = '(?:son|daughter|child|children|kid|kids|boy|girl|baby|little one|ds|dd|dc|lad)';
 const ADULT =
   '(?:partner|husband|wife|boyfriend|girlfriend|ex|ex husband|ex wife|ex partner|dad|father|stepdad|step dad|stepfather|step father|mum|mother|stepmum|step mum|uncle|aunt|grandad|grandpa|nan|teacher|ta|coach|man|woman|adult|stranger|someone|somebody|neighbour|carer|babysitter|brother|sister|cousin|he|she|they)';
-const VICTIM = `(?:me|us|them|him|her(?!\\s+(?:own\\s+)?(?:hand|leg|arm|knee|ankle|foot|feet|head|back|wrist|finger|toe|neck|shoulder|elbow|hip|face|nose|tooth|teeth|lip|eye)s?\\b)|my\\s+${CHILD}|the\\s+${CHILD}|our\\s+${CHILD}|my\\s+\\w+\\s+${CHILD})`;
+const VICTIM = `(?:me|us|them|him|her(?!\\s+(?:own\\s+)?(?:hand|leg|arm|knee|ankle|foot|feet|head|back|wrist|finger|toe|neck|shoulder|elbow|hip|face|nose|tooth|teeth|lip|eye)s?\\b)|(?:my|the|our|his|their)\\s+${CHILD}|my\\s+\\w+\\s+${CHILD})\\b`;
 const VIOLENT_VERB =
   '(?:hurt|hurts|hurting|hit|hits|hitting|beat|beats|beating|beaten|punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|strangle\\w*|choke\\w*|chok\\w+|throttl\\w+|burn|burned|burnt|burns|grab|grabbed|grabs|drag|dragged|drags|shove\\w*|push|pushed|pushes|smack\\w*|bit|bites|stab\\w*|attack\\w*|assault\\w*|batter\\w*)';
 /** Accident and play contexts that turn "hurt himself" or "cut her arm" into an ordinary worry. */
@@ -47,7 +47,9 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'parent-distress', pattern: /\bi\s+(?:just\s+)?(?:cant|can not|cannot)\s+(?:cope|do this|take (?:it|this)|deal with (?:it|this))\s+(?:any\s?more|no more|any longer)\b/ },
   { category: 'parent-distress', pattern: /\b(?:ending|end)\s+it\s+all\b/ },
   { category: 'parent-distress', pattern: /\b(?:better off|be better)\s+without\s+me\b/ },
-  { category: 'parent-distress', pattern: /\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|going on|carrying on)\b/ },
+  { category: 'parent-distress', pattern: /\bno\s+(?:reason|point)\s+(?:(?:to|in)\s+)?(?:live|living|going on|carrying on|being here)\b/ },
+  { category: 'parent-distress', pattern: /\bi\s+(?:just\s+)?(?:want|wanna)\s+(?:to\s+)?disappear\b/ },
+  { category: 'parent-distress', pattern: /\b(?:im|i)\s+(?:going to|gonna|want to|will|might|could|am going to)\s+end\s+it\b(?!\s+(?:with|for|by|early|there|here))/ },
   {
     category: 'parent-distress',
     pattern: new RegExp(`\\b(?:i|im|i am)\\s+(?:\\w+\\s+){0,3}(?:might|could|will|going to|gonna|scared (?:i|ill|i will|i might)|afraid (?:i|ill|i will|i might))\\s+(?:\\w+\\s+)?(?:hurt|harm|hit|shake|kill|lose it with)\\s+(?:my|the|him|her|them)\\b`),
@@ -60,7 +62,10 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'suicide-self-harm', pattern: /\bsuicid\w*/, negatable: true },
   { category: 'suicide-self-harm', pattern: /\bself\s?(?:harm\w*|injur\w*|destruct\w*)/, negatable: true },
   { category: 'suicide-self-harm', pattern: /\b(?:over\s?dose\w*|od(?:ed|d|'d)|took (?:too many|a load of|loads of|all (?:his|her|my|the)) (?:pills|tablets|paracetamol|meds|medication))\b/ },
-  { category: 'suicide-self-harm', pattern: /\b(?:wants?|wanted|wanting|wanna|wishes|wished|wish)\s+(?:to\s+)?(?:die|be dead|was dead|were dead|not (?:be )?alive|not exist)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:wants?|wanted|wanting|wanna|wishes|wished|wish)\s+(?:to\s+)?(?:(?:he|she|they|i)\s+)?(?:die|be dead|was dead|were dead|had never been born|not (?:be )?alive|not exist)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:talk\w*|going on|goes on|went on|obsessed|writ\w*|drawing\w*|search\w*|googl\w*)\s+about\s+(?:dying|death|being dead|suicide|killing (?:him|her|them|my)sel(?:f|ves)|wanting to die|not being here|ending (?:it|his life|her life))\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:been|started|keeps?|is|was|still|back to)\s+cutting\s*(?:again)?\s*(?:[.!?,]|$)/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:found|finding|hiding|hidden|hides|hid)\s+(?:\w+\s+){0,2}(?:razor|razors|blades|razor blades)\b/ },
   { category: 'suicide-self-harm', pattern: /\b(?:he|she|they)\s+(?:\w+\s+)?(?:dont|doesnt|does not|do not)\s+want\s+to\s+(?:be here|live|be alive|exist|wake up)\b/ },
   { category: 'suicide-self-harm', pattern: /\blife\s+(?:isnt|is not|aint|wasnt|not)\s+worth\s+living\b/ },
   { category: 'suicide-self-harm', pattern: /\bbetter\s+off\s+dead\b/ },
@@ -85,29 +90,17 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'abuse', pattern: /\b(?:touch\w*|fondl\w*|groped?|groping)\s+(?:him|her|them|my\s+\w+)\s+(?:inappropriately|down there|in (?:his|her|their) (?:privates|private parts|pants))\b/ },
   {
     category: 'abuse',
-    pattern: new RegExp(`\\b(?:man|woman|adult|stranger|someone|somebody|uncle|coach|teacher|older (?:boy|girl|man|kid)|neighbour|babysitter|stepdad|step dad|he|she)\\s+(?:at|from|in|on)?\\s*(?:\\w+\\s+){0,3}(?:touched|touches|touching|groped|fondled)\\s+(?:him|her|them|my)\\b`),
+    pattern: new RegExp(`\\b(?:man|woman|adult|stranger|someone|somebody|uncle|coach|teacher|older (?:boy|girl|man|kid)|neighbour|babysitter|stepdad|step dad|he|she)\\s+(?:at|from|in|on)?\\s*(?:\\w+\\s+){0,3}(?:touched|touches|touching|groped|fondled)\\s+(?:him|her|them|my|me)\\b`),
     unless: /\btouch\w*\s+(?:him|her|them|my)\s+(?:\w+\s+)?(?:shoulder|arm|hand|back|elbow)\b/,
   },
   { category: 'abuse', pattern: new RegExp(`\\b${ADULT}\\s+(?:\\w+\\s+){0,2}${VIOLENT_VERB}\\s+${VICTIM}`), unless: new RegExp(ACCIDENT) },
   { category: 'abuse', pattern: /\b(?:left|leaving|covered in|came home with|coming home with|has|had|got)\s+(?:\w+\s+)?(?:bruises|bruising|burns|welts|black eye)\b/ },
+  { category: 'abuse', pattern: /\b(?:sexual|explicit|naked|nude|rude|dirty)\s+(?:messages?|pictures?|photos?|pics|images?|videos?|texts?|chats?)\b|\bnudes\b|\bsexting\b/ },
   { category: 'abuse', pattern: /\b(?:domestic\s+(?:violence|abuse)|violence\s+(?:at|in\s+the)\s+home|violent\s+(?:at|in\s+the)\s+home)\b/ },
   { category: 'abuse', pattern: new RegExp(`\\b${ADULT}\\s+(?:is|gets|was|can be|has been|becomes|turns)\\s+(?:\\w+\\s+)?(?:violent|abusive|aggressive to (?:me|us|the kids|the children))\\b`), unless: /\b(?:he|she|they)\s+(?:is|gets|was|can be|has been|becomes|turns)\s+(?:\w+\s+)?(?:violent|abusive)\s+(?:at school|in class|in school|with (?:other|his|her) (?:kids|children|classmates|peers)|during (?:a |his |her )?meltdowns?)\b/ },
   { category: 'abuse', pattern: /\b(?:being|been|is|are|was)\s+neglected\b/, negatable: true },
   { category: 'abuse', pattern: /\b(?:scared|afraid|frightened|terrified)\s+(?:to go|of going)\s+home\b/ },
   { category: 'abuse', pattern: new RegExp(`\\b(?:scared|afraid|frightened|terrified)\\s+of\\s+(?:his|her|their|my|our)\\s+(?:partner|husband|wife|boyfriend|girlfriend|ex|dad|father|stepdad|step dad|mum|mother|uncle)\\b`) },
-
-  // --- immediate danger to anyone ---
-  { category: 'immediate-danger', pattern: /\b(?:not|isnt|arent|dont feel|doesnt feel)\s+safe\s+(?:at home|in (?:the|our|my) (?:house|home)|with (?:him|her|them|his|her|my))\b/ },
-  { category: 'immediate-danger', pattern: /\b(?:im|i am|we are|were|my \w+ is|(?:he|she) is|theyre|they are)\s+(?:not safe|in danger|unsafe)\b/, unless: /\bnot safe\s+(?:to|on|in|for|crossing|around)\s+(?:the\s+)?(?:road|roads|stairs|walk|climbing|equipment|trips?|trip|school bus|bus)\b/ },
-  { category: 'immediate-danger', pattern: /\bthreat\w*\s+(?:to\s+)?(?:kill|hurt|harm|stab|attack|beat|shoot|burn|take)\s+(?:me|us|them|him|her|my|the kids|the children|our|himself|herself)\b/ },
-  { category: 'immediate-danger', pattern: new RegExp(`\\b${ADULT}\\s+(?:is|was|keeps|has been|been|are|were)?\\s*(?:threaten\\w*|stalking|harass\\w*)\\s+(?:us|me|the kids|the children|my|our|to)\\b`) },
-  { category: 'immediate-danger', pattern: new RegExp(`\\b(?:said|says|saying|told|threatened|threatening)\\s+(?:\\w+\\s+){0,3}(?:hell|he will|he would|hed|shell|she will|she would|theyll|they will|going to|gonna|will)\\s+(?:kill|hurt|harm|stab|attack|batter|take the kids and)\\b`) },
-  { category: 'immediate-danger', pattern: /\b(?:has|had|got|pulled|holding|waving|carrying|with|brandish\w*)\s+(?:a\s+)?(?:knife|knives|gun|weapon|machete|blade)\b/ },
-  { category: 'immediate-danger', pattern: /\b(?:call|calling|called|ring|ringing|rang|phone|phoned)\s+(?:the\s+)?(?:police|999|ambulance|an ambulance)\b/ },
-  { category: 'immediate-danger', pattern: /\bpolice\s+(?:are|were|have been)\s+(?:here|looking|searching|on (?:their|the) way|out)\b/ },
-  { category: 'immediate-danger', pattern: /\b(?:not breathing|stopped breathing|unconscious|unresponsive|wont wake up|cant wake (?:him|her))\b/ },
-  { category: 'immediate-danger', pattern: /\b(?:trying to|tried to|trying|try to)\s+(?:break|get)\s+in(?:to)?\s+(?:the|our|my)\s+(?:house|home|flat)\b|\b(?:outside|at the door|banging on the door)\b.{0,40}\b(?:threat\w*|hurt|kill|attack\w*|scared|screaming)\b/ },
-  { category: 'immediate-danger', pattern: /\b(?:scared|afraid|frightened|terrified|fear)\s+for\s+(?:my|our|the|his|her)\s+(?:life|lives|safety|children|kids|childrens safety|kids safety)\b/ },
 
   // --- a missing child ---
   {
@@ -120,6 +113,20 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'missing', pattern: new RegExp(`\\b(?:cant|can not|cannot|couldnt)\\s+find\\s+(?:him|her|them|my\\s+${CHILD}|my\\s+\\w+\\s+${CHILD})\\b`), unless: /\bfind\s+(?:him|her|them)\s+(?:a|an|the|any|some)\b/ },
   { category: 'missing', pattern: /\b(?:hasnt|has not|havent|have not|didnt|did not|never|not)\s+(?:come|came|got|gotten|arrived|returned|been)\s+(?:back\s+)?home\b/ },
   { category: 'missing', pattern: /\b(?:ran|run|has run|have run|running)\s+(?:away|off)\b/, unless: /\b(?:runs?|running|ran)\s+(?:away|off)\s+(?:from\s+(?:the\s+)?(?:teacher|ta|staff|class|lesson|classroom|table|work|task)|in\s+(?:the\s+)?(?:playground|classroom|class|hall|lessons?|shops?|supermarket)|at\s+(?:school|break|play\s?time|lunch)|with\s+(?:it|the ball)|(?:at|in)\s+pe)\b|\bkeeps?\s+(?:running|run)\b|\bwill\s+run\b|\btends?\s+to\s+run\b/ },
+  // --- immediate danger to anyone ---
+  { category: 'immediate-danger', pattern: /\b(?:not|isnt|arent|dont feel|doesnt feel)\s+safe\s+(?:at home|in (?:the|our|my) (?:house|home)|with (?:him|her|them|his|her|my))\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:im|i am|we are|were|my \w+ is|(?:he|she) is|theyre|they are)\s+(?:not safe|in danger|unsafe)\b/, unless: /\bnot safe\s+(?:to|on|in|for|crossing|around)\s+(?:the\s+)?(?:road|roads|stairs|walk|climbing|equipment|trips?|trip|school bus|bus)\b/ },
+  { category: 'immediate-danger', pattern: /\bthreat\w*\s+(?:to\s+)?(?:kill|hurt|harm|stab|attack|beat|shoot|burn|take)\s+(?:me|us|them|him|her|my|the kids|the children|our|himself|herself)\b/ },
+  { category: 'immediate-danger', pattern: new RegExp(`\\b${ADULT}\\s+(?:is|was|keeps|has been|been|are|were)?\\s*(?:threaten\\w*|stalking|harass\\w*)\\s+(?:us|me|the kids|the children|my|our|to)\\b`) },
+  { category: 'immediate-danger', pattern: new RegExp(`\\b(?:said|says|saying|told|threatened|threatening)\\s+(?:\\w+\\s+){0,3}(?:hell|he will|he would|hed|shell|she will|she would|theyll|they will|going to|gonna|will)\\s+(?:kill|hurt|harm|stab|attack|batter|take the kids and)\\b`) },
+  { category: 'immediate-danger', pattern: /\b(?:has|had|got|pulled|holding|waving|carrying|with|brandish\w*)\s+(?:a\s+)?(?:knife|knives|gun|weapon|machete|blade)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:scared|afraid|frightened|terrified|worried|fear)\s+(?:that\s+)?(?:he|she|they|my \w+)\s*(?:ll|will|is going to|are going to|might|could|would)\s+(?:kill|hurt|harm|attack|stab|beat|batter)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:call|calling|called|ring|ringing|rang|phone|phoned)\s+(?:the\s+)?(?:police|999|ambulance|an ambulance)\b/ },
+  { category: 'immediate-danger', pattern: /\bpolice\s+(?:are|were|have been)\s+(?:here|looking|searching|on (?:their|the) way|out)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:not breathing|stopped breathing|unconscious|unresponsive|wont wake up|cant wake (?:him|her))\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:trying to|tried to|trying|try to)\s+(?:break|get)\s+in(?:to)?\s+(?:the|our|my)\s+(?:house|home|flat)\b|\b(?:outside|at the door|banging on the door)\b.{0,40}\b(?:threat\w*|hurt|kill|attack\w*|scared|screaming)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:scared|afraid|frightened|terrified|fear)\s+for\s+(?:my|our|the|his|her)\s+(?:life|lives|safety|children|kids|childrens safety|kids safety)\b/ },
+
 ];
 
 /** Negators that, shortly before a `negatable` hit, mean the writer is ruling the risk out. */

@@ -42,6 +42,28 @@ function serializerFor(dir: string): KeyedSerializer {
   return serializer;
 }
 
+/**
+ * Recently read or written documents per folder, as their JSON text. The folder belongs to this one
+ * process (several instances need blob storage), so every change passes through here and the
+ * cache cannot go stale; it saves a file read for every state read of every turn.
+ */
+const CACHE_LIMIT = 5_000;
+const caches = new Map<string, Map<string, string>>();
+function cacheFor(dir: string): Map<string, string> {
+  const folder = resolve(dir);
+  let cache = caches.get(folder);
+  if (!cache) {
+    cache = new Map();
+    caches.set(folder, cache);
+  }
+  return cache;
+}
+function remember(cache: Map<string, string>, key: string, text: string): void {
+  cache.delete(key);
+  cache.set(key, text);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+}
+
 function isEnvelope(data: unknown): data is Envelope {
   if (typeof data !== 'object' || data === null) return false;
   const e = data as Record<string, unknown>;
@@ -61,6 +83,7 @@ export class FileDocumentStore implements DatedDocumentStore {
   private readonly fsync: boolean;
   private readonly staleTempMs: number;
   private readonly perKey: KeyedSerializer;
+  private readonly cache: Map<string, string>;
   private ready?: Promise<void>;
 
   constructor(options: FileDocumentStoreOptions) {
@@ -68,6 +91,7 @@ export class FileDocumentStore implements DatedDocumentStore {
     this.fsync = options.fsync ?? true;
     this.staleTempMs = options.staleTempMs ?? 60_000;
     this.perKey = serializerFor(options.dir);
+    this.cache = cacheFor(options.dir);
   }
 
   async read<T>(key: string): Promise<StoredDocument<T> | undefined> {
@@ -103,6 +127,7 @@ export class FileDocumentStore implements DatedDocumentStore {
     await this.ensureFolder();
     await this.perKey.run(key, async () => {
       try {
+        this.cache.delete(key);
         await rm(this.pathOf(key), { force: true });
         if (this.fsync) await fsyncFolder(this.dir);
       } catch (err) {
@@ -145,17 +170,23 @@ export class FileDocumentStore implements DatedDocumentStore {
     const version = (current?.version ?? 0) + 1;
     const etag = `${version}-${randomBytes(4).toString('hex')}`;
     const envelope: Envelope = { key, version, etag, value };
+    const text = JSON.stringify(envelope);
+    this.cache.delete(key);
     try {
-      await writeFileAtomic(this.pathOf(key), JSON.stringify(envelope), { fsync: this.fsync });
+      await writeFileAtomic(this.pathOf(key), text, { fsync: this.fsync });
     } catch (err) {
       throw toFileStoreError(err, `write "${key}"`);
     }
+    remember(this.cache, key, text);
     return etag;
   }
 
   private async readEnvelope(key: string): Promise<Envelope | undefined> {
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return JSON.parse(cached) as Envelope;
     const path = this.pathOf(key);
     const envelope = await this.readEnvelopeAt(path, key);
+    if (envelope) remember(this.cache, key, JSON.stringify(envelope));
     // A hashed name could in theory be shared by two keys; never hand one key's document to the other.
     if (envelope && envelope.key !== key) throw new CorruptDocumentError(key, path);
     return envelope;

@@ -1,10 +1,16 @@
 // Tests never reach the real network: only loopback is allowed, everything else must be mocked with nock.
 import nock from 'nock';
 
+// nock patches Node's shared http module; each test file re-activates it and restores it when done,
+// so one file's interceptors never leak into the next when jest runs files in one process.
+if (!nock.isActive()) nock.activate();
 nock.disableNetConnect();
 nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
 afterEach(() => {
   nock.cleanAll();
+});
+afterAll(() => {
+  nock.restore();
 });
 
 // restify 11 on Node 20 warns DEP0111 on load (known and harmless); keep test output readable.

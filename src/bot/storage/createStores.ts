@@ -68,7 +68,10 @@ function fileStores(options: CreateStoresOptions): Omit<Stores, 'ping'> {
   const { dataDir, fsync } = options;
   return {
     state: new FileStorage({ dir: join(dataDir, 'state'), fsync }),
-    transcripts: new FileTranscriptStore({ dir: join(dataDir, 'transcripts'), fsync }),
+    // Transcripts are an append-only log written after each turn: an fsync per activity let the
+    // append queue (and memory) grow under load. A torn last line is already skipped on read, and
+    // a hand-off's copy of the transcript lives in the fsynced outbox.
+    transcripts: new FileTranscriptStore({ dir: join(dataDir, 'transcripts'), fsync: fsync ?? false }),
     documents: new FileDocumentStore({ dir: join(dataDir, 'documents'), fsync }),
   };
 }

@@ -38,6 +38,10 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
   private readonly fsync: boolean;
   private readonly pageSize: number;
   private readonly appends = new KeyedSerializer();
+  /** Lines waiting for the next append of each file, with the callers waiting on them. */
+  private readonly pending = new Map<string, { lines: string[]; waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> }>();
+  /** Folders known to exist, so an append is not preceded by a mkdir every time. */
+  private readonly madeDirs = new Set<string>();
   /** Files whose last byte we have checked (or written) in this process. */
   private readonly tailChecked = new Set<string>();
 
@@ -54,7 +58,30 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
     if (!channelId || !conversation?.id) return Promise.reject(new InvalidTranscriptArgumentError('activity channelId or conversation.id'));
     const line = `${JSON.stringify({ ...activity, timestamp: activity.timestamp ?? new Date() })}\n`;
     const path = this.pathOf(channelId, conversation.id);
-    return this.appends.run(path, () => this.append(path, line));
+    return new Promise<void>((resolve, reject) => {
+      let batch = this.pending.get(path);
+      if (!batch) {
+        batch = { lines: [], waiters: [] };
+        this.pending.set(path, batch);
+        // One queued drain per batch: under load, lines that arrive while a write is running are
+        // appended together by the next drain, so file operations cannot fall ever further behind.
+        void this.appends.run(path, () => this.drain(path));
+      }
+      batch.lines.push(line);
+      batch.waiters.push({ resolve, reject });
+    });
+  }
+
+  private async drain(path: string): Promise<void> {
+    const batch = this.pending.get(path);
+    this.pending.delete(path);
+    if (!batch) return;
+    try {
+      await this.append(path, batch.lines.join(''));
+      for (const w of batch.waiters) w.resolve();
+    } catch (err) {
+      for (const w of batch.waiters) w.reject(err);
+    }
   }
 
   async getTranscriptActivities(
@@ -135,8 +162,17 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
 
   private async append(path: string, line: string): Promise<void> {
     try {
-      await mkdir(dirname(path), { recursive: true });
-      const handle = await open(path, 'a+');
+      const folder = dirname(path);
+      if (!this.madeDirs.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        this.madeDirs.add(folder);
+      }
+      const handle = await open(path, 'a+').catch(async (err: NodeJS.ErrnoException) => {
+        // The folder was removed (a purge or delete) since we made it: make it again.
+        if (err.code !== 'ENOENT') throw err;
+        await mkdir(folder, { recursive: true });
+        return open(path, 'a+');
+      });
       try {
         let data = line;
         if (!this.tailChecked.has(path)) {
@@ -157,6 +193,7 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
 
   private async remove(path: string): Promise<void> {
     this.tailChecked.delete(path);
+    this.madeDirs.clear();
     try {
       await rm(path, { force: true });
     } catch (err) {
