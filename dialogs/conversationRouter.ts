@@ -72,7 +72,18 @@ export class ConversationRouter {
     let area = await areaOf(context, this.services);
 
     // 1. Safety before anything else, whatever dialog is running.
-    if (text && checkForCrisis(text).crisis) return this.crisis(dc, area);
+    const crisis = Boolean(text) && checkForCrisis(text).crisis;
+
+    // While an adviser is on the conversation, the parent is talking to them, not to the bot.
+    if (text && (await this.services.relay?.isRelaying(context))) {
+      if (crisis) {
+        const signposting = k.answer('safeguarding-crisis', area);
+        if (signposting) await context.sendActivity(markdown(`${signposting.text}\n\n${signposting.more}`));
+      }
+      await this.services.relay!.forwardToAdviser(context, text);
+      return;
+    }
+    if (crisis) return this.crisis(dc, area);
 
     // 2. Nothing we can read.
     if (!text && !value) {

@@ -32,11 +32,18 @@ export interface DataEraser {
   erase(context: TurnContext): Promise<void>;
 }
 
+/** A live chat with an adviser: while it is open, the parent's messages go to the adviser. */
+export interface RelayService {
+  isRelaying(context: TurnContext): Promise<boolean>;
+  forwardToAdviser(context: TurnContext, text: string): Promise<void>;
+}
+
 /** Everything the dialogs need, passed in so tests can give fakes. */
 export interface DialogServices {
   knowledge: Knowledge;
   handoff: HandoffSubmitter;
   eraser: DataEraser;
+  relay?: RelayService;
   accessors: StateAccessors;
   logger: Logger;
   now?: () => Date;

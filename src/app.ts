@@ -8,6 +8,7 @@ import type { ConversationData, ParentProfile } from '../dialogs/state';
 import { createAuthentication, GuidanceAdapter } from './bot/adapter';
 import { EraseAfterTurnMiddleware } from './bot/eraseAfterTurn';
 import { GuidanceBot } from './bot/guidanceBot';
+import { AdviserRelay } from './bot/adviserRelay';
 import { OutboxHandoffSubmitter, StateDataEraser } from './bot/handoffSubmitter';
 import { createSinks } from './bot/createSinks';
 import { createStores, Stores } from './bot/storage/createStores';
@@ -79,9 +80,19 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   const sinks = createSinks(config, adapter);
   const delivery = createHandoffDelivery({ store: stores.documents, sinks, logger: logger.child({ part: 'handoff' }) });
 
+  const relay = new AdviserRelay({
+    adapter,
+    appId: config.MicrosoftAppId ?? '',
+    adviserChannelId: config.ADVISER_TEAMS_CONVERSATION_ID,
+    outbox: delivery.outbox,
+    store: stores.documents,
+    knowledge,
+    logger: logger.child({ part: 'relay' }),
+  });
   const router = new ConversationRouter(
     {
       knowledge,
+      relay,
       accessors,
       logger: logger.child({ part: 'dialogs' }),
       handoff: new OutboxHandoffSubmitter(delivery.outbox, stores.transcripts, logger.child({ part: 'handoff' })),
@@ -95,7 +106,12 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
     },
     dialogState,
   );
-  const bot = new GuidanceBot(router, conversationState, userState, logger.child({ part: 'bot' }));
+  const bot = new GuidanceBot(router, conversationState, userState, logger.child({ part: 'bot' }), relay, async (context, state) => {
+    const profile = await accessors.profile.get(context, {});
+    const area = profile.area ?? config.DEFAULT_AREA;
+    const key = state === 'accepted' ? 'handoff.adviser-joined' : state === 'completed' ? 'handoff.adviser-left' : 'handoff.status-failed';
+    await context.sendActivity(knowledge.prompt(key, area));
+  });
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const code = newReference();

@@ -1,6 +1,11 @@
 import { ConversationState, TeamsActivityHandler, TurnContext, UserState } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ConversationRouter } from '../../dialogs/conversationRouter';
+import type { AdviserRelay } from './adviserRelay';
+import { readHandoffStatus } from './handoff/handoffStatus';
+
+/** What the bot tells a parent when an agent hub reports on their hand-off. */
+export type HandoffStatusNotice = (context: TurnContext, state: 'accepted' | 'failed' | 'completed') => Promise<void>;
 
 /**
  * The bot itself stays thin: welcome new members, hand messages to the router, save state.
@@ -12,6 +17,8 @@ export class GuidanceBot extends TeamsActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     private readonly logger: Logger,
+    private readonly relay?: AdviserRelay,
+    private readonly onHandoffStatus?: HandoffStatusNotice,
   ) {
     super();
     this.onMembersAdded(async (context, next) => {
@@ -21,7 +28,17 @@ export class GuidanceBot extends TeamsActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
-      await this.router.onMessage(context);
+      // Advisers in their Teams channel talk to parents through the relay, never to the router.
+      if (this.relay?.isAdviserActivity(context.activity)) await this.relay.onAdviserMessage(context);
+      else await this.router.onMessage(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      const status = readHandoffStatus(context.activity);
+      if (status && this.onHandoffStatus) {
+        this.logger.info({ event: 'handoff-status', state: status.state }, 'agent hub reported on a hand-off');
+        await this.onHandoffStatus(context, status.state);
+      }
       await next();
     });
     this.onUnrecognizedActivityType(async (context, next) => {

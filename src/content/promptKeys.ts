@@ -90,6 +90,14 @@ export const PROMPT_KEYS = [
   'handoff.failed',
   'handoff.adviser-joined',
   'handoff.adviser-left',
+  'handoff.status-failed',
+  'relay.accepted',
+  'relay.already-taken',
+  'relay.not-found',
+  'relay.ended',
+  'relay.parent-said',
+  'relay.adviser-said',
+  'relay.not-relaying',
 ] as const;
 
 export type PromptKey = (typeof PROMPT_KEYS)[number];

@@ -24,7 +24,7 @@ export const DEFAULT_THRESHOLDS: DecisionThresholds = {
   fallbackBelow: 0.24,
   clarifyRatio: 0.85,
   clarifyFloor: 0.35,
-  outOfScopeMargin: 0.06,
+  outOfScopeMargin: 0.08,
 };
 
 /**

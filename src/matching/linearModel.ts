@@ -23,7 +23,7 @@ export interface LinearModelOptions {
   seed: number;
 }
 
-export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = { epochs: 30, learningRate: 0.6, l2: 1e-4, seed: 7 };
+export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = { epochs: 12, learningRate: 1.0, l2: 1e-4, seed: 7 };
 
 /** Deterministic pseudo-random numbers (mulberry32), for a reproducible shuffle. */
 function seededRandom(seed: number): () => number {
