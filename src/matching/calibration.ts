@@ -18,6 +18,14 @@ export interface DecisionThresholds {
   clarifyFloor: number;
   /** The out-of-scope list wins unless the best topic beats it by this much. */
   outOfScopeMargin: number;
+  /**
+   * Messages longer than this many words get a lower bar (fallbackBelow and outOfScopeMargin are
+   * scaled by (longFrom / words) ^ longPower). Parents who write a paragraph are telling a SEND
+   * story; it is short messages ("tell me a joke") that are out of scope, and long ones carry more
+   * words the training never saw, which lowers every score.
+   */
+  longFrom: number;
+  longPower: number;
 }
 
 export const DEFAULT_THRESHOLDS: DecisionThresholds = {
@@ -25,6 +33,8 @@ export const DEFAULT_THRESHOLDS: DecisionThresholds = {
   clarifyRatio: 0.85,
   clarifyFloor: 0.35,
   outOfScopeMargin: 0.08,
+  longFrom: 6,
+  longPower: 2,
 };
 
 /**
@@ -40,17 +50,23 @@ export function toConfidence(combined: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** The decision for the ranked in-scope scores and the out-of-scope pseudo-intent's score. */
+/**
+ * The decision for the ranked in-scope scores and the out-of-scope pseudo-intent's score.
+ *
+ * @param words the message's word count (stopwords excluded), for the long-message leniency
+ */
 export function decide(
   inScope: readonly IntentScore[],
   outOfScope: IntentScore | undefined,
   thresholds: DecisionThresholds = DEFAULT_THRESHOLDS,
+  words = 0,
 ): MatchDecision {
   const best = inScope[0];
   if (best === undefined) return 'fallback';
   const confidence = toConfidence(best.combined);
-  if (outOfScope && outOfScope.combined + thresholds.outOfScopeMargin >= best.combined && outOfScope.combined > 0) return 'fallback';
-  if (confidence < thresholds.fallbackBelow) return 'fallback';
+  const leniency = words > thresholds.longFrom ? (thresholds.longFrom / words) ** thresholds.longPower : 1;
+  if (outOfScope && outOfScope.combined + thresholds.outOfScopeMargin * leniency >= best.combined && outOfScope.combined > 0) return 'fallback';
+  if (confidence < thresholds.fallbackBelow * leniency) return 'fallback';
   const second = inScope[1];
   if (second !== undefined) {
     const secondConfidence = toConfidence(second.combined);

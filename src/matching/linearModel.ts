@@ -39,15 +39,18 @@ function seededRandom(seed: number): () => number {
 
 /** Softmax in place; returns the array. */
 function softmax(scores: Float64Array): Float64Array {
+  const length = scores.length;
   let max = -Infinity;
-  for (const score of scores) if (score > max) max = score;
+  for (let c = 0; c < length; c++) if ((scores[c] as number) > max) max = scores[c] as number;
   let sum = 0;
-  for (let c = 0; c < scores.length; c++) {
-    const e = Math.exp((scores[c] as number) - max);
+  for (let c = 0; c < length; c++) {
+    const shifted = (scores[c] as number) - max;
+    // exp(-30) is ~1e-13: not worth computing.
+    const e = shifted < -30 ? 0 : Math.exp(shifted);
     scores[c] = e;
     sum += e;
   }
-  for (let c = 0; c < scores.length; c++) scores[c] = (scores[c] as number) / sum;
+  for (let c = 0; c < length; c++) scores[c] = (scores[c] as number) / sum;
   return scores;
 }
 
@@ -82,10 +85,10 @@ export class LinearModel {
     const perClass = new Float64Array(classCount);
     for (const label of labels) perClass[label] = (perClass[label] as number) + 1;
     const meanPerClass = labels.length / Math.max(1, perClass.filter((count) => count > 0).length);
-    const classWeight = Array.from(perClass, (count) => (count > 0 ? meanPerClass / count : 0));
+    const classWeight = Float64Array.from(perClass, (count) => (count > 0 ? meanPerClass / count : 0));
 
     const random = seededRandom(options.seed);
-    const order = samples.map((_, index) => index);
+    const order = Int32Array.from(samples, (_, index) => index);
     const probabilities = new Float64Array(classCount);
     const activeClasses = new Int32Array(classCount);
     const activeSteps = new Float64Array(classCount);
@@ -96,9 +99,12 @@ export class LinearModel {
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j] as number, order[i] as number];
+        const swap = order[i] as number;
+        order[i] = order[j] as number;
+        order[j] = swap;
       }
-      for (const index of order) {
+      for (let position = 0; position < order.length; position++) {
+        const index = order[position] as number;
         const sample = samples[index] as SparseVector;
         const ids = sample.ids;
         const values = sample.values;

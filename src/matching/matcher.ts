@@ -1,8 +1,18 @@
 /**
  * The intent matcher: classifies a parent's message into a topic id with a confidence.
  *
- * Pure and synchronous, no botbuilder. Build it once at start-up (tens of milliseconds) and call
- * `classify` per message (well under a millisecond). The bot runs `checkForCrisis` first.
+ * Pure and synchronous, no botbuilder. Build it once at start-up (~100-200 ms for ~1,000
+ * phrasings) and call `classify` per message (well under a millisecond). The bot runs
+ * `checkForCrisis` first.
+ *
+ * How a message is read (see the modules named):
+ * 1. normalise.ts / textAnalyser.ts: clean, split into sentences and words; typoRepair.ts fixes
+ *    misspelt words; phraseRewriter.ts applies synonyms.yml (EHCP -> ehc plan, u -> you, ds -> child);
+ * 2. features.ts: Porter stems (natural) and bigrams; sentenceWeights.ts weights the question;
+ * 3. scorer.ts: TF-IDF nearest phrasings, intent centroids, BM25 coverage and a small softmax model
+ *    (linearModel.ts), blended; shortForm.ts damps one-word topics ("bye") in long messages;
+ * 4. calibration.ts: blend -> confidence, then answer / clarify / fallback, with the
+ *    out-of-scope list (out-of-scope.yml) learned as one more "topic" that means fallback.
  */
 import { DEFAULT_THRESHOLDS, type DecisionThresholds, decide, toConfidence } from './calibration';
 import { STOPWORDS } from './features';
@@ -13,7 +23,7 @@ import { DEFAULT_SHORT_FORM, type ShortFormOptions, shortFormDamping, shortFormI
 import { allSynonymGroups } from './synonyms';
 import { TextAnalyser } from './textAnalyser';
 import { TypoRepairer } from './typoRepair';
-import type { GlossaryEntry, Matcher, MatchResult, ScoredIntent, SynonymGroup, SynonymTable, TrainingExample } from './types';
+import type { GlossaryEntry, Matcher, MatchResult, ScoredIntent, SynonymTable, TrainingExample } from './types';
 
 /** Internal label of the out-of-scope phrasings; never returned to callers. */
 export const OUT_OF_SCOPE_INTENT = '__out_of_scope__';
@@ -55,7 +65,7 @@ export interface MatcherInput {
   /** Out-of-scope phrasings: messages like these fall back. */
   outOfScope?: readonly string[];
   /** The synonyms table (abbreviations, text-speak, spellings). */
-  synonyms?: Partial<SynonymTable> & { synonyms?: SynonymGroup[] };
+  synonyms?: Partial<SynonymTable>;
   /** Override internal knobs (tests, tuning). */
   tuning?: Partial<MatcherTuning>;
 }
@@ -114,36 +124,45 @@ export function buildMatcher(input: MatcherInput): Matcher {
   const shortForm = shortFormIntents(usable, tuning.shortForm);
   const intents = index.intents.filter((intent) => intent !== OUT_OF_SCOPE_INTENT);
 
-  /** Scores with short-form damping applied, best first. */
-  const rank = (text: string): IntentScore[] => {
+  /** Scores with short-form damping applied, best first, and the message's word count. */
+  const rank = (text: string): { scores: IntentScore[]; words: number } => {
     const features = analyser.analyseMessage(text);
-    const damping = shortFormDamping(wordCount(features), tuning.shortForm);
+    const words = wordCount(features);
+    const damping = shortFormDamping(words, tuning.shortForm);
     const scores = index.score(features);
     if (damping < 1) {
       for (const score of scores) if (shortForm.has(score.intent)) score.combined *= damping;
       scores.sort((a, b) => b.combined - a.combined);
     }
-    return scores;
+    return { scores, words };
+  };
+
+  /**
+   * Guarded topics (the safeguarding one) leave the ranking unless they win outright with a
+   * confidence at or above their gate; then they are the answer.
+   */
+  const applyGuards = (inScope: IntentScore[]): { ranking: IntentScore[]; guardedWin: boolean } => {
+    const top = inScope[0];
+    const gate = top ? tuning.guardedIntents[top.intent] : undefined;
+    if (top !== undefined && gate !== undefined && toConfidence(top.combined) >= gate) {
+      return { ranking: [top, ...inScope.slice(1).filter((score) => tuning.guardedIntents[score.intent] === undefined)], guardedWin: true };
+    }
+    return { ranking: inScope.filter((score) => tuning.guardedIntents[score.intent] === undefined), guardedWin: false };
   };
 
   return {
     intents,
     classify(text: string): MatchResult {
-      const scores = rank(text);
+      const { scores, words } = rank(text);
       const outOfScope = scores.find((score) => score.intent === OUT_OF_SCOPE_INTENT);
-      let inScope = scores.filter((score) => score.intent !== OUT_OF_SCOPE_INTENT);
-      const top = inScope[0];
-      const gate = top ? tuning.guardedIntents[top.intent] : undefined;
-      const guardedWins = top !== undefined && gate !== undefined && toConfidence(top.combined) >= gate;
-      if (!guardedWins) inScope = inScope.filter((score) => tuning.guardedIntents[score.intent] === undefined);
-
-      const decision = guardedWins ? 'answer' : decide(inScope, outOfScope, tuning.thresholds);
-      const ranked: ScoredIntent[] = inScope
-        .filter((score, position) => position === 0 || tuning.guardedIntents[score.intent] === undefined)
+      const { ranking, guardedWin } = applyGuards(scores.filter((score) => score.intent !== OUT_OF_SCOPE_INTENT));
+      const decision = guardedWin ? 'answer' : decide(ranking, outOfScope, tuning.thresholds, words);
+      const ranked: ScoredIntent[] = ranking
         .slice(0, MAX_ALTERNATIVES + 1)
         .map((score) => ({ intent: score.intent, confidence: toConfidence(score.combined) }));
       const best = ranked[0];
       if (decision === 'fallback' || best === undefined) {
+        // The nearest topics, for "did you mean...?" buttons on the fallback reply.
         return {
           decision: 'fallback',
           intent: null,

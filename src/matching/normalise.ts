@@ -33,7 +33,7 @@ export function cleanText(text: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/(\w)'(\w)/g, '$1$2')
     .replace(/'/g, ' ')
-    .replace(/\b([a-z]{3,})iz(e|es|ed|ing|ation|ations)\b/g, '$1is$2')
+    .replace(/\b([a-z]{3,24})iz(e|es|ed|ing|ation|ations)\b/g, "$1is$2")
     .replace(/\b([a-z]{2,})yz(e|es|ed|ing)\b/g, '$1ys$2');
 }
 

@@ -82,7 +82,79 @@ function freeze(draft: PostingDraft, feature: string): PostingList {
   return list ? { docs: Int32Array.from(list.docs), weights: Float64Array.from(list.weights) } : EMPTY_POSTINGS;
 }
 
-/** The in-memory index; build once, query many times. Not re-entrant (scratch buffers), which is fine: JavaScript runs one `score` at a time. */
+/** Inverse document frequency over intents: ln(1 + intents / intents using the feature). */
+function intentIdf(phrases: readonly IndexedPhrase[], phraseIntent: Int32Array, intentCount: number): Map<string, number> {
+  const intentsWithFeature = new Map<string, Set<number>>();
+  phrases.forEach((phrase, index) => {
+    for (const feature of phrase.features.keys()) {
+      let set = intentsWithFeature.get(feature);
+      if (set === undefined) intentsWithFeature.set(feature, (set = new Set()));
+      set.add(phraseIntent[index] as number);
+    }
+  });
+  const idf = new Map<string, number>();
+  for (const [feature, set] of intentsWithFeature) idf.set(feature, Math.log(1 + intentCount / set.size));
+  return idf;
+}
+
+/** Sublinear TF-IDF, normalised to unit length. */
+function unitVector(features: FeatureBag, idf: ReadonlyMap<string, number>): Map<string, number> {
+  const vector = new Map<string, number>();
+  let sumOfSquares = 0;
+  for (const [feature, count] of features) {
+    const weight = (count >= 1 ? 1 + Math.log(count) : count) * (idf.get(feature) ?? 0);
+    if (weight <= 0) continue;
+    vector.set(feature, weight);
+    sumOfSquares += weight * weight;
+  }
+  const norm = Math.sqrt(sumOfSquares) || 1;
+  for (const [feature, weight] of vector) vector.set(feature, weight / norm);
+  return vector;
+}
+
+/** Intent centroids: the sum of each intent's unit phrase vectors, renormalised. */
+function centroidPostings(vectors: readonly Map<string, number>[], phraseIntent: Int32Array, intentCount: number): PostingDraft {
+  const centroids = Array.from({ length: intentCount }, () => new Map<string, number>());
+  vectors.forEach((vector, index) => {
+    const centroid = centroids[phraseIntent[index] as number] as Map<string, number>;
+    for (const [feature, weight] of vector) centroid.set(feature, (centroid.get(feature) ?? 0) + weight);
+  });
+  const draft: PostingDraft = new Map();
+  centroids.forEach((centroid, intent) => {
+    const norm = Math.sqrt([...centroid.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
+    for (const [feature, weight] of centroid) addPosting(draft, feature, intent, weight / norm);
+  });
+  return draft;
+}
+
+/** BM25 weights with one document per intent: all its phrasings together. */
+function bm25Postings(phrases: readonly IndexedPhrase[], phraseIntent: Int32Array, intentCount: number, idf: ReadonlyMap<string, number>): PostingDraft {
+  const termCounts = Array.from({ length: intentCount }, () => new Map<string, number>());
+  const lengths = new Float64Array(intentCount);
+  phrases.forEach((phrase, index) => {
+    const intent = phraseIntent[index] as number;
+    const counts = termCounts[intent] as Map<string, number>;
+    for (const [feature, count] of phrase.features) {
+      counts.set(feature, (counts.get(feature) ?? 0) + count);
+      lengths[intent] = (lengths[intent] as number) + count;
+    }
+  });
+  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, intentCount) || 1;
+  const draft: PostingDraft = new Map();
+  termCounts.forEach((counts, intent) => {
+    const lengthFactor = 1 - BM25_B + (BM25_B * (lengths[intent] as number)) / averageLength;
+    for (const [feature, tf] of counts) {
+      const saturated = (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthFactor);
+      addPosting(draft, feature, intent, saturated * (idf.get(feature) ?? 0));
+    }
+  });
+  return draft;
+}
+
+/**
+ * The in-memory index; build once, query many times. `score` reuses scratch buffers, which is
+ * safe because it is synchronous: JavaScript never runs two calls at once.
+ */
 export class IntentIndex {
   readonly intents: readonly string[];
   private readonly features = new Map<string, FeatureEntry>();
@@ -115,66 +187,23 @@ export class IntentIndex {
     this.phraseDot = new Float64Array(phrases.length);
     this.touched = new Int32Array(phrases.length);
 
-    // Inverse document frequency over intents.
-    const intentsWithFeature = new Map<string, Set<number>>();
-    phrases.forEach((phrase, index) => {
-      const intent = this.phraseIntent[index] as number;
-      for (const feature of phrase.features.keys()) {
-        let set = intentsWithFeature.get(feature);
-        if (set === undefined) intentsWithFeature.set(feature, (set = new Set()));
-        set.add(intent);
-      }
-    });
-    const idf = new Map<string, number>();
-    for (const [feature, set] of intentsWithFeature) idf.set(feature, Math.log(1 + intentIds.length / set.size));
+    const idf = intentIdf(phrases, this.phraseIntent, intentIds.length);
     this.unknownIdf = Math.log(1 + intentIds.length) * UNKNOWN_FEATURE_FACTOR;
-
-    const phraseDraft: PostingDraft = new Map();
-    const centroidDraft: PostingDraft = new Map();
-    const bm25Draft: PostingDraft = new Map();
-
-    // Phrase vectors (unit length) and intent centroids (sum of unit phrase vectors, renormalised).
-    const centroids = intentIds.map(() => new Map<string, number>());
     const featureIds = new Map<string, number>();
     for (const feature of idf.keys()) featureIds.set(feature, featureIds.size);
-    const samples: SparseVector[] = [];
-    phrases.forEach((phrase, index) => {
-      const centroid = centroids[this.phraseIntent[index] as number] as Map<string, number>;
-      const vector = this.unitVector(phrase.features, idf);
-      for (const [feature, weight] of vector) {
-        addPosting(phraseDraft, feature, index, weight);
-        centroid.set(feature, (centroid.get(feature) ?? 0) + weight);
-      }
-      samples.push({
-        ids: Int32Array.from(vector.keys(), (feature) => featureIds.get(feature) as number),
-        values: Float64Array.from(vector.values()),
-      });
-    });
-    this.model = LinearModel.train(samples, Array.from(this.phraseIntent), featureIds.size, intentIds.length, linearOptions);
-    centroids.forEach((centroid, intent) => {
-      const norm = Math.sqrt([...centroid.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
-      for (const [feature, weight] of centroid) addPosting(centroidDraft, feature, intent, weight / norm);
-    });
 
-    // One BM25 document per intent: all its phrasings together.
-    const termCounts = intentIds.map(() => new Map<string, number>());
-    const lengths = new Float64Array(intentIds.length);
-    phrases.forEach((phrase, index) => {
-      const intent = this.phraseIntent[index] as number;
-      const counts = termCounts[intent] as Map<string, number>;
-      for (const [feature, count] of phrase.features) {
-        counts.set(feature, (counts.get(feature) ?? 0) + count);
-        lengths[intent] = (lengths[intent] as number) + count;
-      }
+    const vectors = phrases.map((phrase) => unitVector(phrase.features, idf));
+    const phraseDraft: PostingDraft = new Map();
+    vectors.forEach((vector, index) => {
+      for (const [feature, weight] of vector) addPosting(phraseDraft, feature, index, weight);
     });
-    const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length) || 1;
-    termCounts.forEach((counts, intent) => {
-      const lengthFactor = 1 - BM25_B + (BM25_B * (lengths[intent] as number)) / averageLength;
-      for (const [feature, tf] of counts) {
-        const saturated = (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthFactor);
-        addPosting(bm25Draft, feature, intent, saturated * (idf.get(feature) ?? 0));
-      }
-    });
+    const centroidDraft = centroidPostings(vectors, this.phraseIntent, intentIds.length);
+    const bm25Draft = bm25Postings(phrases, this.phraseIntent, intentIds.length, idf);
+    const samples: SparseVector[] = vectors.map((vector) => ({
+      ids: Int32Array.from(vector.keys(), (feature) => featureIds.get(feature) as number),
+      values: Float64Array.from(vector.values()),
+    }));
+    this.model = LinearModel.train(samples, Array.from(this.phraseIntent), featureIds.size, intentIds.length, linearOptions);
 
     for (const [feature, featureIdf] of idf) {
       this.features.set(feature, {
@@ -187,21 +216,6 @@ export class IntentIndex {
     }
   }
 
-  /** Sublinear TF-IDF, normalised to unit length. */
-  private unitVector(features: FeatureBag, idf: ReadonlyMap<string, number>): Map<string, number> {
-    const vector = new Map<string, number>();
-    let sumOfSquares = 0;
-    for (const [feature, count] of features) {
-      const weight = (count >= 1 ? 1 + Math.log(count) : count) * (idf.get(feature) ?? 0);
-      if (weight <= 0) continue;
-      vector.set(feature, weight);
-      sumOfSquares += weight * weight;
-    }
-    const norm = Math.sqrt(sumOfSquares) || 1;
-    for (const [feature, weight] of vector) vector.set(feature, weight / norm);
-    return vector;
-  }
-
   private blendAll(n: number, r: number, c: number, v: number, p: number): number {
     const b = this.blend;
     return b.nearest * n + b.runnerUp * r + b.centroid * c + b.coverage * v + b.probability * p;
@@ -212,11 +226,6 @@ export class IntentIndex {
     const b = this.blend;
     const total = b.nearest + b.runnerUp + b.probability;
     return total > 0 ? (b.nearest * n + b.runnerUp * r + b.probability * p) / total : 0;
-  }
-
-  /** True when the index has seen this feature in training. */
-  knows(feature: string): boolean {
-    return this.features.has(feature);
   }
 
   /**

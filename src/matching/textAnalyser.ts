@@ -20,6 +20,12 @@ const SEND_VERB_NEXT = new Set([
   'any', 'in', 'on', 'us', 'something', 'anything', 'copies', 'copy', 'message', 'messages', 'text', 'it',
 ]);
 
+/**
+ * Only the last this-many characters of a very long message are read: the question is almost
+ * always at the end, and it bounds the work one message can cause.
+ */
+export const MAX_MESSAGE_CHARS = 3000;
+
 /** Rewrites SEND-the-acronym to "sen" and leaves the verb alone. */
 function resolveSend(words: string[]): string[] {
   return words.map((word, index) => (word === 'send' && !SEND_VERB_NEXT.has(words[index + 1] ?? '') ? 'sen' : word));
@@ -61,7 +67,8 @@ export class TextAnalyser {
   }
 
   private analyse(text: string, repairTypos: boolean): FeatureBag {
-    const sentences = splitSentences(this.wholeMessage(cleanText(text)));
+    const tail = text.length > MAX_MESSAGE_CHARS ? text.slice(-MAX_MESSAGE_CHARS) : text;
+    const sentences = splitSentences(this.wholeMessage(cleanText(tail)));
     const weights = sentenceWeights(sentences);
     const bag: FeatureBag = new Map();
     sentences.forEach((sentence, index) => addFeatures(this.words(sentence.tokens, repairTypos), weights[index] ?? 1, bag));

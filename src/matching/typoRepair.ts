@@ -15,6 +15,8 @@ import { boundedEditDistance } from './editDistance';
 export interface TypoRepairOptions {
   /** Words shorter than this are left alone: too many real words sit one edit apart. */
   minLength: number;
+  /** Longer "words" are not words (pasted links, keyboard mashing): left alone, and fuse.js never sees them. */
+  maxLength: number;
   /** Words at least this long may be two edits away. */
   twoEditLength: number;
   /**
@@ -34,6 +36,7 @@ export interface TypoRepairOptions {
 
 const DEFAULT_OPTIONS: TypoRepairOptions = {
   minLength: 6,
+  maxLength: 30,
   twoEditLength: 9,
   substitutionMinLength: 8,
   fuseMinLength: 10,
@@ -103,7 +106,7 @@ export class TypoRepairer {
    * @example repairer.repair('catagory') // 'category'
    */
   repair(word: string): string | null {
-    if (this.known.has(word) || word.length < this.options.minLength || /[^a-z]/.test(word)) return null;
+    if (this.known.has(word) || word.length < this.options.minLength || word.length > this.options.maxLength || /[^a-z]/.test(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const repaired = this.byEditDistance(word) ?? this.byFuse(word);

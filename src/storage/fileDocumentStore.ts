@@ -43,7 +43,7 @@ function serializerFor(dir: string): KeyedSerializer {
 }
 
 /**
- * Recently read or written documents per folder, as their JSON text. The folder belongs to this one
+ * Recently written documents per folder, as their JSON text. The folder belongs to this one
  * process (several instances need blob storage), so every change passes through here and the
  * cache cannot go stale; it saves a file read for every state read of every turn.
  */
@@ -185,8 +185,8 @@ export class FileDocumentStore implements DatedDocumentStore {
     const cached = this.cache.get(key);
     if (cached !== undefined) return JSON.parse(cached) as Envelope;
     const path = this.pathOf(key);
+    // Only writes fill the cache: a read racing a write could otherwise cache the older text.
     const envelope = await this.readEnvelopeAt(path, key);
-    if (envelope) remember(this.cache, key, JSON.stringify(envelope));
     // A hashed name could in theory be shared by two keys; never hand one key's document to the other.
     if (envelope && envelope.key !== key) throw new CorruptDocumentError(key, path);
     return envelope;
