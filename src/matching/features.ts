@@ -27,8 +27,12 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 
 const stemCache = new Map<string, string>();
 
+/** Longer tokens are not words (links, keyboard mashing); the stemmer's regexes are slow on them. */
+const MAX_STEMMED_LENGTH = 30;
+
 /** Cached Porter stem (the stemmer is the hot path: each message stems ~10 words). */
 export function stem(word: string): string {
+  if (word.length > MAX_STEMMED_LENGTH) return word;
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = PorterStemmer.stem(word);

@@ -33,8 +33,8 @@ export function cleanText(text: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/(\w)'(\w)/g, '$1$2')
     .replace(/'/g, ' ')
-    .replace(/\b([a-z]{3,24})iz(e|es|ed|ing|ation|ations)\b/g, "$1is$2")
-    .replace(/\b([a-z]{2,})yz(e|es|ed|ing)\b/g, '$1ys$2');
+    .replace(/\b([a-z]{3,24})iz(e|es|ed|ing|ation|ations)\b/g, '$1is$2')
+    .replace(/\b([a-z]{2,24})yz(e|es|ed|ing)\b/g, '$1ys$2');
 }
 
 /** Splits word characters apart (natural's WordTokenizer: splits on anything that is not a letter or digit). */
