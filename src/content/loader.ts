@@ -132,6 +132,9 @@ export function readContent(dir: string): ReadResult {
     if (data) letters.set(data.id, { id: data.id, title: data.title, questions: data.questions, sources: data.sources, body: parsed.body.trim() });
   }
 
+  // The matcher's tables are part of what is live: an edit to them must count as new content.
+  for (const file of listFiles(join(dir, 'matching'), '.yml')) readText(file);
+
   const revision = hash.digest('hex').slice(0, 12);
   if (faults.length) return { faults, utteranceLines };
   return { content: { revision, dir, sources, national, areas, glossary, prompts, escalation, letters }, faults, utteranceLines };

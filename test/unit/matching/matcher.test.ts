@@ -136,6 +136,16 @@ describe('matcher', () => {
     expect(wrong).toEqual([]);
   });
 
+  it.each([
+    ['x'.repeat(20000)],
+    [`https://example.com/${'a'.repeat(500)} who is the senco`],
+    [`${'we had a long year. '.repeat(400)}who is the senco`],
+  ])('copes with very long input (%#)', (text) => {
+    const result = matcher.classify(text);
+    expect(['answer', 'clarify', 'fallback']).toContain(result.decision);
+    if (text.endsWith('who is the senco')) expect(result.intent).toBe('role-of-senco');
+  });
+
   it('works without synonyms or an out-of-scope list', () => {
     const bare = buildMatcher({ examples: fixtureExamples() });
     expect(bare.classify('who is the senco').intent).toBe('role-of-senco');
