@@ -17,7 +17,7 @@ import type { TypoRepairer } from './typoRepair';
 const SEND_VERB_NEXT = new Set([
   'a', 'an', 'the', 'me', 'you', 'him', 'her', 'them', 'it', 'this', 'that', 'my', 'his', 'our', 'your', 'their',
   'email', 'emails', 'letter', 'letters', 'off', 'out', 'back', 'home', 'over', 'through', 'to', 'for', 'some',
-  'any', 'in', 'on', 'us', 'something', 'anything', 'copies', 'copy', 'message', 'messages', 'text', 'it',
+  'any', 'in', 'on', 'us', 'something', 'anything', 'copies', 'copy', 'message', 'messages', 'text',
 ]);
 
 /**

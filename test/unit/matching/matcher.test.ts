@@ -139,7 +139,7 @@ describe('matcher', () => {
   it.each([
     ['x'.repeat(20000)],
     [`https://example.com/${'a'.repeat(500)} who is the senco`],
-    [`${'we had a long year. '.repeat(400)}who is the senco`],
+    [`${'ok '.repeat(3000)}who is the senco`],
   ])('copes with very long input (%#)', (text) => {
     const result = matcher.classify(text);
     expect(['answer', 'clarify', 'fallback']).toContain(result.decision);
