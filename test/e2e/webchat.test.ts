@@ -5,6 +5,9 @@ import { RunningApp, startApp } from '../helpers/startApp';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 
+/** Web Chat renders straight quotes as curly ones; match either. */
+const typographic = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
+
 /**
  * The local web chat page in real headless Chromium: the Web Chat bundle from node_modules, talking
  * to the bot through the built-in Direct Line, as a parent would use it.
@@ -42,4 +45,32 @@ describe('web chat page in headless Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}/webchat-senco.png`, fullPage: true });
   }, 60_000);
+
+  it('walks a worried parent through a concern with buttons and drafts a letter they can download', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
+    await page.goto(`${running.url}/`);
+    const k = running.app.knowledge;
+    const say = (key: Parameters<typeof k.prompt>[0]) => k.prompt(key, 'lincolnshire');
+    const click = async (name: string) => {
+      const button = page.getByRole('button', { name, exact: true }).last();
+      await button.waitFor({ timeout: 20_000 });
+      await button.click();
+    };
+    await click(say('welcome.buttons-worried'));
+    await page.getByText(typographic(say('concern.ask-stage'))).first().waitFor({ timeout: 20_000 });
+    await click(k.escalationStages()[0].choice);
+    await page.getByText('Things to bring', { exact: false }).first().waitFor({ timeout: 20_000 });
+    await click(say('concern.button-letter'));
+    const letter = k.letter('senco-meeting')!;
+    for (let i = 0; i < letter.questions.length; i++) {
+      await page.getByText(typographic(letter.questions[i].ask)).last().waitFor({ timeout: 20_000 });
+      await click(say('common.skip'));
+    }
+    await page.getByText('DRAFT', { exact: false }).first().waitFor({ timeout: 20_000 });
+    // The letter also comes as a file the parent can download.
+    const download = page.locator('a[download], a[href^="data:text/plain"], [aria-label*=".txt"]').first();
+    await download.waitFor({ timeout: 20_000 });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}/webchat-letter.png`, fullPage: true });
+  }, 90_000);
 });
