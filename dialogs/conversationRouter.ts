@@ -1,5 +1,5 @@
-import { Activity, ActivityTypes, TurnContext } from 'botbuilder';
-import { DialogContext, DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { Activity, TurnContext } from 'botbuilder';
+import { DialogContext, DialogSet, DialogState } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import { checkForCrisis } from '../src/safety/crisisCheck';
 import type { AnswerView } from '../src/knowledge/knowledge';
@@ -10,7 +10,7 @@ import { recogniseCommand } from './commands';
 import { ConcernDialog } from './concernDialog';
 import { DeleteDataDialog } from './deleteDataDialog';
 import { HandoffDialog } from './handoffDialog';
-import { CONCERN_DIALOG, DELETE_DATA_DIALOG, HANDOFF_DIALOG, LETTER_DIALOG, RIGHTS_DIALOG } from './ids';
+import { CHOICE_PROMPT, CONCERN_DIALOG, DELETE_DATA_DIALOG, HANDOFF_DIALOG, LETTER_DIALOG, RIGHTS_DIALOG } from './ids';
 import { LetterDialog } from './letterDialog';
 import { Button, buttonValue, ButtonValue, markdown, messageWithButtons } from './replies';
 import { RightsDialog } from './rightsDialog';
@@ -24,6 +24,28 @@ export function guessLetter(text: string): string | undefined {
   if (/\b(head ?teacher|head|principal)\b/.test(t)) return 'head-concerns';
   if (/\b(senco|sendco|senc?o)\b/.test(t)) return 'senco-meeting';
   return undefined;
+}
+
+/** A typed reply to an answer's buttons: "tell me more", or yes/no to "did that help?". */
+export function typedFollowUp(text: string): 'more' | 'yes' | 'no' | undefined {
+  const t = text.toLowerCase().replace(/[^a-z' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (/^(tell me more|more|more please|more info|more information|go on|more detail|more details|explain more|tell me more please)$/.test(t)) return 'more';
+  if (/^(yes|yeah|yep|yes thanks|yes thank you|it did|that helped|that helps|helpful|very helpful|thanks that helped|yes it did|yes it helped)$/.test(t)) return 'yes';
+  if (/^(no|nope|not really|no it didn'?t|it didn'?t|didn'?t help|that didn'?t help|not helpful|no not really)$/.test(t)) return 'no';
+  return undefined;
+}
+
+/** The prompt a parent is answering right now, however deep the component dialogs nest. */
+function innermostDialog(dc: DialogContext): { id: string; state?: Record<string, unknown> } | undefined {
+  let instance = dc.activeDialog as { id: string; state?: Record<string, unknown> } | undefined;
+  for (let depth = 0; depth < 10 && instance; depth++) {
+    // botbuilder keeps the active dialog last on each stack.
+    const stack = (instance.state?.dialogs as { dialogStack?: Array<{ id: string; state?: Record<string, unknown> }> } | undefined)?.dialogStack;
+    const inner = stack?.[stack.length - 1];
+    if (!inner) return instance;
+    instance = inner;
+  }
+  return instance;
 }
 
 /** Messages longer than this are cut before matching; the parent is told. */
@@ -141,12 +163,25 @@ export class ConversationRouter {
       }
     }
 
-    // 5. A dialog in progress gets the message.
+    // 5. A dialog in progress gets the message, unless the parent has clearly moved on to a new
+    // question at a multiple-choice prompt (typing a question instead of tapping a choice).
     if (dc.activeDialog && !value) {
-      await dc.continueDialog();
-      return;
+      if (!this.changedSubject(dc, text)) {
+        await dc.continueDialog();
+        return;
+      }
+      await dc.cancelAllDialogs();
     }
     if (dc.activeDialog && value) await dc.cancelAllDialogs();
+
+    // Typed replies to the last answer's buttons ("tell me more", "yes it helped").
+    const typed = data.lastTopic && !value ? typedFollowUp(text) : undefined;
+    if (typed === 'more' && data.lastTopic) return this.onButton(dc, { action: 'more', id: data.lastTopic }, area, data);
+    if (typed && data.awaitingFeedback && data.lastTopic) {
+      data.awaitingFeedback = false;
+      return this.onButton(dc, { action: 'feedback', id: data.lastTopic, helpful: typed === 'yes' }, area, data);
+    }
+    data.awaitingFeedback = false;
 
     // 6. Buttons from earlier answers.
     if (value) return this.onButton(dc, value, area, data);
@@ -168,6 +203,20 @@ export class ConversationRouter {
       return;
     }
     return this.fallback(dc, area, data, result.alternatives.map((a) => a.intent));
+  }
+
+  /**
+   * At a multiple-choice prompt, a message that is none of the choices but a confident question on
+   * another topic means the parent has moved on; free-text prompts (letter, hand-off) keep their answer.
+   */
+  private changedSubject(dc: DialogContext, text: string): boolean {
+    const prompt = innermostDialog(dc);
+    if (!prompt || prompt.id !== CHOICE_PROMPT) return false;
+    const choices = ((prompt.state?.options as { choices?: Array<{ value: string } | string> } | undefined)?.choices ?? []).map((c) => (typeof c === 'string' ? c : c.value).toLowerCase());
+    const t = text.toLowerCase().trim();
+    if (choices.includes(t) || /^\d{1,2}$/.test(t) || t.split(/\s+/).length < 4) return false;
+    const result = this.services.knowledge.classify(text);
+    return result.decision === 'answer' && result.confidence >= 0.9 && result.intent !== null && this.services.knowledge.hasTopic(result.intent);
   }
 
   private async crisis(dc: DialogContext, area: string): Promise<void> {
@@ -262,6 +311,7 @@ export class ConversationRouter {
     const areaNote = answer.dependsOnArea && !profile.areaConfirmed ? k.prompt('answer.area-note', area, { area: k.area(area).name }) : undefined;
     const body = areaNote ? `${answer.text}\n\n_${areaNote}_` : answer.text;
     await context.sendActivity(this.answerMessage(context, answer, body, area, true));
+    data.awaitingFeedback = true;
   }
 
   /** An answer with its sources and the follow-up buttons (more, rights, related, did it help). */
@@ -307,14 +357,5 @@ export class ConversationRouter {
       .map((id) => ({ title: k.topicTitle(id, area), value: { action: 'topic', id } }));
     const text = suggestions.length ? `${k.prompt('fallback.first', area)}\n\n${k.prompt('fallback.suggest', area)}` : k.prompt('fallback.first', area);
     await dc.context.sendActivity(messageWithButtons(dc.context, text, [...suggestions, { title: k.prompt('common.person', area), value: { action: 'person' } }]));
-  }
-
-  /** True when a turn left a dialog waiting for the parent (used by tests and the bot). */
-  static isWaiting(status: DialogTurnStatus): boolean {
-    return status === DialogTurnStatus.waiting;
-  }
-
-  static isMessage(activity: Activity): boolean {
-    return activity.type === ActivityTypes.Message;
   }
 }

@@ -11,6 +11,8 @@ export interface ParentProfile {
 export interface ConversationData {
   lastTopic?: string;
   failedAttempts?: number;
+  /** True right after an answer, so a typed "yes"/"no" is read as "did that help?". */
+  awaitingFeedback?: boolean;
   welcomed?: boolean;
   /** Set while an adviser is talking to the parent through the bot. */
   relay?: { handoffId: string; adviserConversationId: string; since: string };

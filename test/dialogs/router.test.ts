@@ -63,6 +63,33 @@ describe('answering questions', () => {
   });
 });
 
+describe('how parents really reply', () => {
+  it('reads a typed "tell me more" and a typed "no" as the buttons they stand for', async () => {
+    const h = createHarness();
+    const answer = await h.send('what is the graduated approach');
+    const more = await h.send('tell me more');
+    expect(more[0].text).toContain(h.knowledge.answer('graduated-approach', 'lincolnshire')!.more.slice(0, 40));
+    await h.send('what does a SENCO do?');
+    const no = await h.send('not really');
+    expect(allText(no)).toContain(h.say('answer.feedback-sorry'));
+    expect(answer[0].text.length).toBeGreaterThan(0);
+  });
+
+  it('moves on when the parent types a new question at a multiple-choice prompt', async () => {
+    const h = createHarness();
+    await h.send('how do I raise a concern with school');
+    const replies = await h.send('actually how long does an EHC needs assessment take');
+    expect(allText(replies)).toContain(h.knowledge.answer('ehc-timescales', 'lincolnshire')!.text.slice(0, 40));
+  });
+
+  it('keeps a free-text answer at a letter question, even if it looks like a question', async () => {
+    const h = createHarness();
+    await h.send('help me write a letter to the senco');
+    const next = await h.send('Jamie who is in year 4 and has an EHCP');
+    expect(allText(next)).toContain(h.knowledge.letter('senco-meeting')!.questions[1].ask);
+  });
+});
+
 describe('safety first', () => {
   it.each([
     ['my son says he wants to kill himself'],
