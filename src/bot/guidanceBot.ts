@@ -23,8 +23,12 @@ export class GuidanceBot extends TeamsActivityHandler {
     super();
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (people.length) await this.router.welcome(context);
+      const added = context.activity.membersAdded ?? [];
+      const people = added.filter((m) => m.id !== botId);
+      // Teams announces a personal install by adding only the bot; that is the parent's first contact.
+      const installedForParent = added.some((m) => m.id === botId) && context.activity.conversation?.conversationType === 'personal';
+      const advisersChannel = this.relay?.isAdviserActivity(context.activity) ?? false;
+      if ((people.length || installedForParent) && !advisersChannel) await this.router.welcome(context);
       await next();
     });
     this.onMessage(async (context, next) => {

@@ -115,3 +115,18 @@ describe('safety first', () => {
     expect(allText(replies)).not.toMatch(/999/);
   });
 });
+
+describe('welcome on first contact', () => {
+  it.each([
+    ['Web Chat / Direct Line: the parent joins', 'directline', [{ id: 'user1' }, { id: 'bot' }], 'personal'],
+    ['Emulator: both join', 'emulator', [{ id: 'bot' }, { id: 'user1' }], 'personal'],
+    ['Teams: the bot is installed in a personal chat', 'msteams', [{ id: 'bot' }], 'personal'],
+  ])('%s', async (_name, channelId, membersAdded, conversationType) => {
+    const h = createHarness({ channelId });
+    h.adapter.activeQueue.splice(0);
+    await h.adapter.receiveActivity({ type: 'conversationUpdate', membersAdded, recipient: { id: 'bot', name: 'bot' }, conversation: { id: `welcome-${channelId}`, conversationType, isGroup: false, name: 'x' } });
+    const texts = h.adapter.activeQueue.splice(0).map((a) => a.text ?? '');
+    expect(texts.join(' ')).toContain(h.say('welcome.text').split('\n')[0]);
+    expect(texts.join(' ')).toMatch(/not legal advice/);
+  });
+});
