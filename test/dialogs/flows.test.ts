@@ -212,3 +212,23 @@ describe.each(PROMPTS)('interruptions at %s', (_name, reach) => {
     expect(replies[0].text).toMatch(/999/);
   });
 });
+
+describe('hand-off and the service opening hours', () => {
+  async function sendHandoff(h: Harness): Promise<string> {
+    await h.send('talk to a person');
+    await h.send(h.say('handoff.consent-yes'));
+    for (let i = 0; i < 7; i++) await h.send(h.say('common.skip'));
+    return allText(await h.send(h.say('handoff.confirm-send')));
+  }
+  const start = (key: Parameters<Harness['say']>[0]) => (h: Harness) => h.say(key, { reference: 'REF1' });
+
+  it.each<[string, boolean | undefined, ReturnType<typeof start>]>([
+    ['open: an adviser has been asked to join', true, start('handoff.sent-open')],
+    ['closed: a callback request was made', false, start('handoff.sent-closed')],
+    ['hours unknown: no promise of a time', undefined, start('handoff.sent-unknown-hours')],
+  ])('%s', async (_name, open, expected) => {
+    const h = createHarness();
+    jest.spyOn(h.knowledge, 'isServiceOpen').mockReturnValue(open);
+    expect(await sendHandoff(h)).toContain(expected(h));
+  });
+});

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { checkContent, formatFault } from '../../../src/content/check';
@@ -61,5 +61,28 @@ describe('content:check', () => {
     const faults = faultsAfter(change);
     expect(faults.join('\n')).toMatch(expected);
     for (const f of faults) expect(f).toMatch(/^content\/[^:]+:\d+: /);
+  });
+});
+
+describe('the taxonomy in shared/spec/topics.md', () => {
+  const spec = join(__dirname, '../../../../shared/spec/topics.md');
+  const ids = (section: string) => {
+    const text = readFileSync(spec, 'utf8');
+    const start = text.indexOf(section);
+    const end = text.indexOf('\n## ', start + section.length);
+    return [...text.slice(start, end < 0 ? undefined : end).matchAll(/^\| ([a-z0-9]+(?:-[a-z0-9]+)*) \|/gm)].map((m) => m[1]).filter((id) => id !== 'id');
+  };
+  const { content } = checkContent('content');
+  const maybe = existsSync(spec) ? it : it.skip;
+
+  maybe('every national, action and conversation topic id has a national answer', () => {
+    for (const id of [...ids('## Knowledge topics'), ...ids('## Action and conversation topics')]) expect({ id, present: content!.national.has(id) }).toEqual({ id, present: true });
+  });
+
+  maybe('every local topic id is answered by each area pack and for parents elsewhere', () => {
+    const local = ids('## Local topics');
+    expect(local.length).toBeGreaterThanOrEqual(5);
+    for (const area of ['lincolnshire', 'kent']) for (const id of local) expect({ area, id, present: content!.areas.get(area)!.topics.has(id) }).toEqual({ area, id, present: true });
+    for (const id of local) expect(content!.national.has(id)).toBe(true);
   });
 });
