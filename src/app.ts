@@ -12,6 +12,7 @@ import { AdviserRelay } from './bot/adviserRelay';
 import { OutboxHandoffSubmitter, StateDataEraser } from './bot/handoffSubmitter';
 import { createSinks } from './bot/createSinks';
 import { createStores, Stores } from './bot/storage/createStores';
+import { OptimisticStateStorage } from './bot/storage/optimisticStateStorage';
 import { deleteUserData, scheduleRetention } from './bot/storage/retention';
 import { mountDirectLine } from './channels/mountDirectLine';
 import { mountGlossaryPage } from './channels/glossaryPage';
@@ -69,8 +70,9 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   adapter.use(new EraseAfterTurnMiddleware(() => stores.transcripts.flush(), deleteStored, logger.child({ part: 'privacy' })));
   adapter.use(new TranscriptLoggerMiddleware(stores.transcripts));
 
-  const conversationState = new ConversationState(stores.state);
-  const userState = new UserState(stores.state);
+  const stateStorage = new OptimisticStateStorage(stores.state);
+  const conversationState = new ConversationState(stateStorage);
+  const userState = new UserState(stateStorage);
   const accessors = {
     profile: userState.createProperty<ParentProfile>('profile'),
     conversation: conversationState.createProperty<ConversationData>('conversation'),
@@ -115,17 +117,22 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const code = newReference();
-    const storageDown = error.name === 'StoreUnavailableError' || /storage|ECONNREFUSED|ENOTFOUND|blob|EACCES|ENOSPC|EROFS/i.test(`${error.name} ${error.message}`);
+    const conflict = /eTag conflict|EtagMismatch|StateEtagConflict|ConditionNotMet|412/i.test(`${error.name} ${error.message}`);
+    const storageDown = !conflict && error.name === 'StoreUnavailableError' || /storage|ECONNREFUSED|ENOTFOUND|blob|EACCES|ENOSPC|EROFS/i.test(`${error.name} ${error.message}`);
     logger.error({ reference: code, err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');
     try {
-      // Clear the dialog stack so the parent is not stuck at a broken prompt.
-      await dialogState.delete(context);
-      await conversationState.saveChanges(context, true).catch(() => undefined);
+      // Clear the dialog stack so the parent is not stuck at a broken prompt. After a conflict the
+      // other instance's newer state stands: nothing is written over it.
+      if (!conflict) {
+        await dialogState.delete(context);
+        await conversationState.saveChanges(context, true).catch(() => undefined);
+      }
     } catch {
       /* state may be the thing that failed */
     }
     const area = config.DEFAULT_AREA;
-    await context.sendActivity(knowledge.prompt(storageDown ? 'error.storage' : 'error.generic', area, { code })).catch(() => undefined);
+    const key = conflict ? 'error.busy' : storageDown ? 'error.storage' : 'error.generic';
+    await context.sendActivity(knowledge.prompt(key, area, { code })).catch(() => undefined);
   };
 
   const inFlight = new Set<Promise<unknown>>();

@@ -98,6 +98,7 @@ export const PROMPT_KEYS = [
   'relay.parent-said',
   'relay.adviser-said',
   'relay.not-relaying',
+  'error.busy',
 ] as const;
 
 export type PromptKey = (typeof PROMPT_KEYS)[number];

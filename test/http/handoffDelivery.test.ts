@@ -93,7 +93,9 @@ class WebhookReceiver {
       idempotencyKey: request.headers['idempotency-key'] as string | undefined,
       answered,
     });
-    response.writeHead(answered).end();
+    // Not chained: restify, loaded by other test files in this worker, patches writeHead to return nothing.
+    response.writeHead(answered);
+    response.end();
   }
 }
 
