@@ -96,7 +96,20 @@ export class Knowledge {
     return fill(text, { ...areaVariables(this.area(areaId)), ...vars }).trim();
   }
 
+  /** Rendered answers for the live content, by area and topic; dropped when content changes. */
+  private readonly answers = new Map<string, AnswerView | undefined>();
+
+  /** The answer to a topic for an area, ready to show (rendered once per content revision). */
   answer(topicId: string, areaId: string | undefined): AnswerView | undefined {
+    const key = `${this.content.revision}|${areaId ?? this.options.defaultArea}|${topicId}`;
+    if (!this.answers.has(key)) {
+      if (this.answers.size > 2000) this.answers.clear();
+      this.answers.set(key, this.renderAnswer(topicId, areaId));
+    }
+    return this.answers.get(key);
+  }
+
+  private renderAnswer(topicId: string, areaId: string | undefined): AnswerView | undefined {
     const area = this.area(areaId);
     const topic = topicFor(this.content, topicId, area.id);
     if (!topic) return undefined;

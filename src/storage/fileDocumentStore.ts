@@ -43,7 +43,7 @@ function serializerFor(dir: string): KeyedSerializer {
 }
 
 /**
- * Recently written documents per folder, as their JSON text. The folder belongs to this one
+ * Recently read or written documents per folder, as their JSON text. The folder belongs to this one
  * process (several instances need blob storage), so every change passes through here and the
  * cache cannot go stale; it saves a file read for every state read of every turn.
  */
@@ -57,6 +57,22 @@ function cacheFor(dir: string): Map<string, string> {
     caches.set(folder, cache);
   }
   return cache;
+}
+/** Cached text meaning "no document under this key" (a parent with no saved profile yet). */
+const ABSENT = '';
+/**
+ * How many writes and deletes each key has seen, per folder. A read may fill the cache only if no
+ * change to its key started while it was reading; otherwise it could cache the older text.
+ */
+const changeCounts = new Map<string, Map<string, number>>();
+function changesFor(dir: string): Map<string, number> {
+  const folder = resolve(dir);
+  let counts = changeCounts.get(folder);
+  if (!counts) {
+    counts = new Map();
+    changeCounts.set(folder, counts);
+  }
+  return counts;
 }
 function remember(cache: Map<string, string>, key: string, text: string): void {
   cache.delete(key);
@@ -84,6 +100,7 @@ export class FileDocumentStore implements DatedDocumentStore {
   private readonly staleTempMs: number;
   private readonly perKey: KeyedSerializer;
   private readonly cache: Map<string, string>;
+  private readonly changes: Map<string, number>;
   private ready?: Promise<void>;
 
   constructor(options: FileDocumentStoreOptions) {
@@ -92,6 +109,12 @@ export class FileDocumentStore implements DatedDocumentStore {
     this.staleTempMs = options.staleTempMs ?? 60_000;
     this.perKey = serializerFor(options.dir);
     this.cache = cacheFor(options.dir);
+    this.changes = changesFor(options.dir);
+  }
+
+  private noteChange(key: string): void {
+    this.changes.set(key, (this.changes.get(key) ?? 0) + 1);
+    if (this.changes.size > CACHE_LIMIT * 2) this.changes.delete(this.changes.keys().next().value as string);
   }
 
   async read<T>(key: string): Promise<StoredDocument<T> | undefined> {
@@ -127,6 +150,7 @@ export class FileDocumentStore implements DatedDocumentStore {
     await this.ensureFolder();
     await this.perKey.run(key, async () => {
       try {
+        this.noteChange(key);
         this.cache.delete(key);
         await rm(this.pathOf(key), { force: true });
         if (this.fsync) await fsyncFolder(this.dir);
@@ -171,6 +195,7 @@ export class FileDocumentStore implements DatedDocumentStore {
     const etag = `${version}-${randomBytes(4).toString('hex')}`;
     const envelope: Envelope = { key, version, etag, value };
     const text = JSON.stringify(envelope);
+    this.noteChange(key);
     this.cache.delete(key);
     try {
       await writeFileAtomic(this.pathOf(key), text, { fsync: this.fsync });
@@ -183,12 +208,15 @@ export class FileDocumentStore implements DatedDocumentStore {
 
   private async readEnvelope(key: string): Promise<Envelope | undefined> {
     const cached = this.cache.get(key);
+    if (cached === ABSENT) return undefined;
     if (cached !== undefined) return JSON.parse(cached) as Envelope;
     const path = this.pathOf(key);
-    // Only writes fill the cache: a read racing a write could otherwise cache the older text.
+    const before = this.changes.get(key) ?? 0;
     const envelope = await this.readEnvelopeAt(path, key);
     // A hashed name could in theory be shared by two keys; never hand one key's document to the other.
     if (envelope && envelope.key !== key) throw new CorruptDocumentError(key, path);
+    // Only if no write or delete of this key began meanwhile, or the cache could hold older text.
+    if ((this.changes.get(key) ?? 0) === before && !this.cache.has(key)) remember(this.cache, key, envelope ? JSON.stringify(envelope) : ABSENT);
     return envelope;
   }
 
