@@ -1,6 +1,6 @@
 /** Commands that work at any point, including at a prompt. Matched on the whole message so that an
  * answer like "he needs help with reading" is not taken for "help". */
-export type Command = 'help' | 'restart' | 'cancel' | 'person' | 'delete-data';
+export type Command = 'help' | 'restart' | 'cancel' | 'person' | 'delete-data' | 'cancel-handoff';
 
 const clean = (text: string) =>
   text
@@ -13,6 +13,10 @@ const clean = (text: string) =>
 
 const PATTERNS: Array<[Command, RegExp]> = [
   ['delete-data', /^(delete|erase|remove|wipe|forget) (all )?(my|our) (data|details|information|info|conversation|chat|history)( please)?$|^forget me$|^delete (it|everything)$/],
+  [
+    'cancel-handoff',
+    /^((cancel|withdraw|stop) (my|the|that) (request|hand ?off|referral|call ?back|adviser request|request for an adviser)|i (dont|do not) need (an|the) adviser( any ?more)?|(cancel|stop) the adviser)$/,
+  ],
   ['restart', /^(start (over|again|afresh)|restart|reset|begin again|start from the (beginning|start)|go back to the start|new conversation)$/],
   ['cancel', /^(cancel|stop|quit|exit|never ?mind|forget it|stop that|cancel that|no stop)$/],
   ['help', /^(help|menu|options|what can you do|help me|how does this work|\?)$/],

@@ -142,6 +142,18 @@ export class ConversationRouter {
       await dc.beginDialog(HANDOFF_DIALOG, { reason: 'asked' });
       return;
     }
+    if (command === 'cancel-handoff') {
+      await dc.cancelAllDialogs();
+      const sent = data.lastHandoff;
+      if (!sent) {
+        await context.sendActivity(k.prompt('handoff.cancel-none', area));
+        return;
+      }
+      const result = await this.services.handoff.cancel(sent.id);
+      data.lastHandoff = undefined;
+      await context.sendActivity(k.prompt(result.alreadyDelivered ? 'handoff.cancel-after-delivery' : 'handoff.cancel-done', area, { reference: sent.reference }));
+      return;
+    }
     if (command === 'delete-data' || value?.action === 'delete-data') {
       await dc.cancelAllDialogs();
       await dc.beginDialog(DELETE_DATA_DIALOG);

@@ -180,7 +180,9 @@ export class HandoffDialog extends ComponentDialog {
       contact: values.draft.contact,
     };
     try {
-      const { reference } = await this.services.handoff.submit(step.context, draft);
+      const { id, reference } = await this.services.handoff.submit(step.context, draft);
+      const conversation = await this.services.accessors.conversation.get(step.context, {});
+      conversation.lastHandoff = { id, reference };
       const open = this.services.knowledge.isServiceOpen(area, this.services.now?.() ?? new Date());
       const key: PromptKey = open === undefined ? 'handoff.sent-unknown-hours' : open ? 'handoff.sent-open' : 'handoff.sent-closed';
       await step.context.sendActivity(await this.say(step, key, { reference }));

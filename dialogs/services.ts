@@ -25,6 +25,8 @@ export interface HandoffDraft {
 /** Saves a hand-off durably and queues it for delivery; resolves only once it is safe. */
 export interface HandoffSubmitter {
   submit(context: TurnContext, draft: HandoffDraft): Promise<{ id: string; reference: string }>;
+  /** Withdraws a sent request; `alreadyDelivered` when an adviser may already have it. */
+  cancel(id: string): Promise<{ found: boolean; alreadyDelivered: boolean }>;
 }
 
 /** Removes everything kept about the parent in this conversation (state and transcript). */

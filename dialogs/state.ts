@@ -14,6 +14,8 @@ export interface ConversationData {
   /** True right after an answer, so a typed "yes"/"no" is read as "did that help?". */
   awaitingFeedback?: boolean;
   welcomed?: boolean;
+  /** The last hand-off sent from this conversation, so the parent can withdraw it. */
+  lastHandoff?: { id: string; reference: string };
   /** Set while an adviser is talking to the parent through the bot. */
   relay?: { handoffId: string; adviserConversationId: string; since: string };
 }

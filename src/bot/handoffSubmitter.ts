@@ -7,6 +7,7 @@ import { requestEraseAfterTurn } from './eraseAfterTurn';
 /** The part of the outbox the submitter needs. */
 export interface HandoffQueue {
   enqueue(record: HandoffRecord): Promise<unknown>;
+  cancel(id: string): Promise<{ alreadyDelivered: string[] } | undefined>;
 }
 
 /** Turns the Bot Framework transcript of a conversation into the record's transcript (messages only). */
@@ -64,6 +65,12 @@ export class OutboxHandoffSubmitter implements HandoffSubmitter {
     await this.queue.enqueue(record);
     this.logger.info({ event: 'handoff-queued', handoffId: record.id, area: record.area, reason: draft.reason }, 'hand-off saved to the outbox');
     return { id: record.id, reference: record.id.slice(0, 8).toUpperCase() };
+  }
+
+  async cancel(id: string): Promise<{ found: boolean; alreadyDelivered: boolean }> {
+    const result = await this.queue.cancel(id);
+    this.logger.info({ event: 'handoff-cancelled', handoffId: id, alreadyDelivered: result?.alreadyDelivered ?? [] }, 'parent cancelled a hand-off');
+    return { found: Boolean(result), alreadyDelivered: (result?.alreadyDelivered.length ?? 0) > 0 };
   }
 }
 

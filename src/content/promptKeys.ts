@@ -99,6 +99,9 @@ export const PROMPT_KEYS = [
   'relay.adviser-said',
   'relay.not-relaying',
   'error.busy',
+  'handoff.cancel-done',
+  'handoff.cancel-after-delivery',
+  'handoff.cancel-none',
 ] as const;
 
 export type PromptKey = (typeof PROMPT_KEYS)[number];

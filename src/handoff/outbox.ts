@@ -130,6 +130,17 @@ export class HandoffOutbox {
     }
   }
 
+  /**
+   * The parent withdrew the request: stop delivering it. Resolves with the sinks that had already
+   * delivered it (their advisers may still be in touch), or undefined when there is no such record.
+   */
+  async cancel(id: string): Promise<{ alreadyDelivered: string[] } | undefined> {
+    const now = new Date(this.clock.now()).toISOString();
+    const result = await this.update(id, (entry) => (entry.cancelledAt ? entry : { ...entry, cancelledAt: now, completedAt: entry.completedAt ?? now }));
+    if (!result) return undefined;
+    return { alreadyDelivered: Object.entries(result.entry.deliveries).filter(([, d]) => d.state === 'delivered').map(([name]) => name) };
+  }
+
   private async warnIfDifferent(record: HandoffRecord): Promise<void> {
     const existing = await this.read(record.id).catch(() => undefined);
     if (existing && JSON.stringify(existing.entry.record) !== JSON.stringify(record)) {

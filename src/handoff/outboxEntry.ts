@@ -31,8 +31,10 @@ export const outboxEntrySchema = z.object({
   /** Instance holding the lease; another instance leaves the entry alone until `claimedUntil`. */
   claimedBy: z.string().optional(),
   claimedUntil: isoTimestamp.optional(),
-  /** Set once every configured sink has delivered. */
+  /** Set once every configured sink has delivered (or the parent cancelled). */
   completedAt: isoTimestamp.optional(),
+  /** Set when the parent cancelled the request: no further deliveries are attempted. */
+  cancelledAt: isoTimestamp.optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
@@ -61,6 +63,7 @@ export function deliveryFor(entry: OutboxEntry, sinkName: string): SinkDelivery 
 
 /** True when every one of these sinks has delivered the record. */
 export function isComplete(entry: OutboxEntry, sinkNames: readonly string[]): boolean {
+  if (entry.cancelledAt !== undefined) return true;
   return sinkNames.every((name) => deliveryFor(entry, name).state === 'delivered');
 }
 
@@ -76,6 +79,7 @@ export function isClaimedByOther(entry: OutboxEntry, instanceId: string, now: nu
 
 /** Sinks that are pending and whose next attempt is due. */
 export function dueSinks(entry: OutboxEntry, sinkNames: readonly string[], now: number): string[] {
+  if (entry.cancelledAt !== undefined) return [];
   return sinkNames.filter((name) => {
     const delivery = deliveryFor(entry, name);
     return delivery.state === 'pending' && Date.parse(delivery.nextAttemptAt ?? entry.enqueuedAt) <= now;
@@ -87,6 +91,7 @@ export function dueSinks(entry: OutboxEntry, sinkNames: readonly string[], now: 
  * of another instance's lease if that is later. Undefined when nothing is left to do.
  */
 export function nextWakeAt(entry: OutboxEntry, sinkNames: readonly string[], instanceId: string, now: number): number | undefined {
+  if (entry.cancelledAt !== undefined) return undefined;
   const pendingTimes = sinkNames
     .map((name) => deliveryFor(entry, name))
     .filter((delivery) => delivery.state === 'pending')

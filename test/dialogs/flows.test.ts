@@ -232,3 +232,32 @@ describe('hand-off and the service opening hours', () => {
     expect(await sendHandoff(h)).toContain(expected(h));
   });
 });
+
+describe('withdrawing a hand-off after it was sent', () => {
+  async function send(h: Harness): Promise<void> {
+    await h.send('talk to a person');
+    await h.send(h.say('handoff.consent-yes'));
+    for (let i = 0; i < 7; i++) await h.send(h.say('common.skip'));
+    await h.send(h.say('handoff.confirm-send'));
+  }
+
+  it('"cancel my request" withdraws it', async () => {
+    const h = createHarness();
+    await send(h);
+    const replies = await h.send('cancel my request');
+    expect(allText(replies)).toContain(h.say('handoff.cancel-done', { reference: 'REF1' }));
+    expect(h.handoff.cancelled).toEqual(['id-1']);
+  });
+
+  it('says honestly when an adviser may already have it', async () => {
+    const h = createHarness();
+    await send(h);
+    h.handoff.delivered = true;
+    expect(allText(await h.send("I don't need an adviser anymore"))).toContain(h.say('handoff.cancel-after-delivery', { reference: 'REF1' }));
+  });
+
+  it('says so when there is nothing to cancel', async () => {
+    const h = createHarness();
+    expect(allText(await h.send('cancel my request'))).toContain(h.say('handoff.cancel-none'));
+  });
+});

@@ -27,6 +27,12 @@ export class RecordingHandoff implements HandoffSubmitter {
     this.drafts.push(draft);
     return { id: `id-${this.drafts.length}`, reference: `REF${this.drafts.length}` };
   }
+  readonly cancelled: string[] = [];
+  delivered = false;
+  async cancel(id: string): Promise<{ found: boolean; alreadyDelivered: boolean }> {
+    this.cancelled.push(id);
+    return { found: true, alreadyDelivered: this.delivered };
+  }
 }
 
 export class RecordingEraser implements DataEraser {
