@@ -48,6 +48,9 @@ function innermostDialog(dc: DialogContext): { id: string; state?: Record<string
   return instance;
 }
 
+/** Below this confidence for the best in-scope topic, a message is treated as off-topic. */
+const OUT_OF_SCOPE_BELOW = 0.3;
+
 /** Messages longer than this are cut before matching; the parent is told. */
 const MATCH_TEXT_LIMIT = 2000;
 
@@ -214,7 +217,9 @@ export class ConversationRouter {
       await context.sendActivity(messageWithButtons(context, k.prompt('clarify.ask', area), buttons));
       return;
     }
-    return this.fallback(dc, area, data, result.alternatives.map((a) => a.intent));
+    // Nothing in scope came close: say plainly what the bot is for, rather than asking to rephrase.
+    const outOfScope = result.confidence < OUT_OF_SCOPE_BELOW;
+    return this.fallback(dc, area, data, outOfScope ? [] : result.alternatives.map((a) => a.intent), outOfScope);
   }
 
   /**
@@ -353,7 +358,7 @@ export class ConversationRouter {
   }
 
   /** First miss: say so kindly and suggest near topics; second miss in a row: offer a person. */
-  private async fallback(dc: DialogContext, area: string, data: ConversationData, near: string[]): Promise<void> {
+  private async fallback(dc: DialogContext, area: string, data: ConversationData, near: string[], outOfScope = false): Promise<void> {
     const k = this.services.knowledge;
     data.failedAttempts = (data.failedAttempts ?? 0) + 1;
     this.services.logger.info({ event: 'fallback', attempt: data.failedAttempts, area }, 'no answer found');
@@ -367,7 +372,8 @@ export class ConversationRouter {
       .filter((id) => k.hasTopic(id) && !['greeting', 'thanks', 'goodbye', 'help', 'restart'].includes(id))
       .slice(0, 2)
       .map((id) => ({ title: k.topicTitle(id, area), value: { action: 'topic', id } }));
-    const text = suggestions.length ? `${k.prompt('fallback.first', area)}\n\n${k.prompt('fallback.suggest', area)}` : k.prompt('fallback.first', area);
+    const first = outOfScope ? k.prompt('fallback.out-of-scope', area) : k.prompt('fallback.first', area);
+    const text = suggestions.length ? `${first}\n\n${k.prompt('fallback.suggest', area)}` : first;
     await dc.context.sendActivity(messageWithButtons(dc.context, text, [...suggestions, { title: k.prompt('common.person', area), value: { action: 'person' } }]));
   }
 }
