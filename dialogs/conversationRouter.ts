@@ -325,7 +325,9 @@ export class ConversationRouter {
       return;
     }
     const profile = await this.services.accessors.profile.get(context, {});
-    const areaNote = answer.dependsOnArea && !profile.areaConfirmed ? k.prompt('answer.area-note', area, { area: k.area(area).name }) : undefined;
+    // Say once per conversation which area the answer used, until the parent tells us theirs.
+    const areaNote = answer.dependsOnArea && !profile.areaConfirmed && !data.areaNoteShown ? k.prompt('answer.area-note', area, { area: k.area(area).name }) : undefined;
+    if (areaNote) data.areaNoteShown = true;
     const body = areaNote ? `${answer.text}\n\n_${areaNote}_` : answer.text;
     await context.sendActivity(this.answerMessage(context, answer, body, area, true));
     data.awaitingFeedback = true;

@@ -11,6 +11,8 @@ export interface ParentProfile {
 export interface ConversationData {
   lastTopic?: string;
   failedAttempts?: number;
+  /** True once an answer has said which area it used (said once, not after every answer). */
+  areaNoteShown?: boolean;
   /** True right after an answer, so a typed "yes"/"no" is read as "did that help?". */
   awaitingFeedback?: boolean;
   welcomed?: boolean;

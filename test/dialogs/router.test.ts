@@ -36,6 +36,13 @@ describe('answering questions', () => {
     expect(allText(second)).toContain(h.say('handoff.consent').split('\n')[0]);
   });
 
+  it('says which area it used only once, not after every answer', async () => {
+    const h = createHarness();
+    const note = h.say('answer.area-note', { area: 'Lincolnshire' });
+    expect(allText(await h.send('who are liaise'))).toContain(note);
+    expect(allText(await h.send('what is the local offer'))).not.toContain(note);
+  });
+
   it('explains a word from the glossary', async () => {
     const h = createHarness();
     const replies = await h.send('what does SALT mean?');

@@ -27,6 +27,13 @@ describe('rendering', () => {
     const out = linkGlossaryTerms('The SENCO helps. Ask the SENCO.', [{ id: 'senco', term: 'SENCO', aliases: [], meaning: 'x', sources: [] }], '/glossary');
     expect(out).toBe('The [SENCO](/glossary#senco) helps. Ask the SENCO.');
   });
+  it('links the longer term first, so a short alias inside it is not taken for another term', () => {
+    const plan = { id: 'ehc-plan', term: 'EHC plan', aliases: ['EHC', 'EHCP'], meaning: 'x', sources: [] };
+    const assessment = { id: 'ehc-needs-assessment', term: 'EHC needs assessment', aliases: [], meaning: 'x', sources: [] };
+    const out = linkGlossaryTerms('Ask for an EHC needs assessment. It may lead to an EHC plan.', [plan, assessment], '/g');
+    expect(out).toBe('Ask for an [EHC needs assessment](/g#ehc-needs-assessment). It may lead to an [EHC plan](/g#ehc-plan).');
+  });
+
   it('escapes Markdown the parent typed before echoing it', () => {
     expect(escapeMarkdown('[click](http://evil) **x**')).toBe('\\[click\\]\\(http://evil\\) \\*\\*x\\*\\*');
   });
