@@ -18,7 +18,6 @@ export class TurnRejectedError extends Error {
   }
 }
 
-export { newReference };
 
 /**
  * CloudAdapter with the request handling pulled out, so the HTTP layer decides what a client sees:

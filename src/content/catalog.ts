@@ -1,5 +1,5 @@
 import type { Content } from './loader';
-import type { AreaPack, GlossaryEntry, SourceRef, Topic, TrainingExample } from './types';
+import type { AreaPack, GlossaryEntry, SourceRef, Topic } from './types';
 
 /** The area id used for a parent outside every area that has its own pack. */
 export const OTHER_AREA = 'other';
@@ -21,23 +21,6 @@ export function areaFor(content: Content, areaId: string | undefined): AreaPack 
   const pack = (areaId && content.areas.get(areaId)) || content.areas.get(OTHER_AREA) || content.areas.values().next().value;
   if (!pack) throw new Error('[content]: no area packs loaded');
   return pack;
-}
-
-/** Training phrasings for the matcher: every topic's utterances, each phrasing once per intent. */
-export function trainingExamples(content: Content): TrainingExample[] {
-  const seen = new Set<string>();
-  const out: TrainingExample[] = [];
-  const add = (t: Topic) => {
-    for (const text of t.utterances) {
-      const key = `${t.id}\u0000${text.trim().toLowerCase()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ intent: t.id, text: text.trim() });
-    }
-  };
-  for (const t of content.national.values()) add(t);
-  for (const area of content.areas.values()) for (const t of area.topics.values()) add(t);
-  return out;
 }
 
 /** Human-readable citation for one source, e.g. "SEND Code of Practice, paragraph 6.45". */

@@ -108,10 +108,6 @@ export interface LetterTemplate {
   body: string;
 }
 
-export interface TrainingExample {
-  intent: string;
-  text: string;
-}
 
 /** A content fault with where it is, as content:check prints it. */
 export interface ContentFault {

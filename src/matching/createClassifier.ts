@@ -1,34 +1,21 @@
-/**
- * Builds the bot's classifier from content the content store has already loaded: topic phrasings
- * and the glossary from memory, the synonyms and out-of-scope lists from `<content dir>/matching/`.
- * Typed structurally, so the matcher does not depend on the content module's types.
- */
-import { existsSync } from 'node:fs';
+import type { Content } from '../content/loader';
+import type { Classifier } from '../knowledge/classification';
 import { buildMatcher } from './matcher';
-import { outOfScopeFile, synonymsFile } from './matchingContent';
-import { loadOutOfScope } from './outOfScope';
-import { loadSynonymTable } from './synonyms';
-import { examplesFromTopics, type TopicPhrasings } from './trainingData';
-import type { Matcher } from './types';
+import { readMatchingTables } from './matchingContent';
+import { examplesFromTopics } from './trainingData';
+import type { TrainingExample } from './types';
 
-/** The parts of the loaded content the classifier needs. */
-export interface ClassifierContent {
-  dir: string;
-  glossary: readonly { id: string; term: string; aliases: readonly string[] }[];
-  national: ReadonlyMap<string, TopicPhrasings>;
-  areas: ReadonlyMap<string, { topics: ReadonlyMap<string, TopicPhrasings> }>;
+/**
+ * The bot's classifier for a validated content snapshot. It learns exactly what `classify`,
+ * `export:training` and the benchmark learn (every topic's utterances and title, the glossary and the
+ * matching tables), but from the loaded content, so a rejected edit never reaches the matcher.
+ */
+export function createClassifier(content: Content): Classifier {
+  return buildMatcher({ examples: trainingExamplesOf(content), glossary: content.glossary, ...readMatchingTables(content.dir) });
 }
 
-/**
- * @example const classifier = createClassifier(contentStore.content); classifier.classify('whats an ehcp')
- */
-export function createClassifier(content: ClassifierContent): Matcher {
-  const topics: TopicPhrasings[] = [...content.national.values()];
-  for (const area of content.areas.values()) topics.push(...area.topics.values());
-  return buildMatcher({
-    examples: examplesFromTopics(topics),
-    glossary: content.glossary.map((entry) => ({ id: entry.id, term: entry.term, aliases: [...entry.aliases] })),
-    outOfScope: existsSync(outOfScopeFile(content.dir)) ? loadOutOfScope(outOfScopeFile(content.dir)) : [],
-    ...(existsSync(synonymsFile(content.dir)) ? { synonyms: loadSynonymTable(synonymsFile(content.dir)) } : {}),
-  });
+/** The training phrasings of loaded content, in the same order and form as `readTrainingExamples`. */
+export function trainingExamplesOf(content: Content): TrainingExample[] {
+  const topics = [...content.national.values(), ...[...content.areas.values()].flatMap((area) => [...area.topics.values()])];
+  return examplesFromTopics(topics);
 }

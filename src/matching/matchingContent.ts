@@ -25,14 +25,14 @@ export function outOfScopeFile(contentDir: string): string {
  * @example const input = readMatcherInput('content'); const matcher = buildMatcher(input);
  */
 export function readMatcherInput(contentDir: string): MatcherInput {
+  return { examples: readTrainingExamples(contentDir), glossary: readGlossary(contentDir), ...readMatchingTables(contentDir) };
+}
+
+/** The synonyms and out-of-scope tables (both optional files); shared by every way of building the matcher. */
+export function readMatchingTables(contentDir: string): Pick<MatcherInput, 'outOfScope' | 'synonyms'> {
   const synonyms = existsSync(synonymsFile(contentDir)) ? loadSynonymTable(synonymsFile(contentDir)) : undefined;
   const outOfScope = existsSync(outOfScopeFile(contentDir)) ? loadOutOfScope(outOfScopeFile(contentDir)) : [];
-  return {
-    examples: readTrainingExamples(contentDir),
-    glossary: readGlossary(contentDir),
-    outOfScope,
-    ...(synonyms ? { synonyms } : {}),
-  };
+  return { outOfScope, ...(synonyms ? { synonyms } : {}) };
 }
 
 /** Reads the content directory and builds the matcher in one call. */
