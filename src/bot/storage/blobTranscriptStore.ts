@@ -38,6 +38,7 @@ export class BlobTranscriptStore implements ManagedTranscriptStore {
   private readonly pageSize: number;
   private readonly pingTimeoutMs: number;
   private readonly pending = new Map<string, Set<Promise<void>>>();
+  private readonly stamps = new RisingStamps();
 
   constructor(options: BlobTranscriptStoreOptions) {
     const pipelineOptions = options.pipelineOptions ?? DEFAULT_BLOB_PIPELINE_OPTIONS;
@@ -54,10 +55,13 @@ export class BlobTranscriptStore implements ManagedTranscriptStore {
     if (!activity?.channelId || !activity.conversation?.id) {
       return Promise.reject(new InvalidTranscriptArgumentError('activity channelId or conversation.id'));
     }
-    // The library insists on a Date; activities that went through JSON carry a string.
-    const timestamp = activity.timestamp ? new Date(activity.timestamp) : new Date();
-    const stored = { ...activity, timestamp };
     const conversation = transcriptConversationPrefix(activity.channelId, activity.conversation.id);
+    // The library insists on a Date; activities that went through JSON carry a string.
+    const claimed = activity.timestamp ? new Date(activity.timestamp).getTime() : Date.now();
+    // Blob names order by millisecond, so a reply in the same millisecond as the message (or a channel
+    // clock ahead of ours) would read back out of order; keep each conversation's stamps rising.
+    const timestamp = new Date(this.stamps.next(conversation, Number.isNaN(claimed) ? Date.now() : claimed));
+    const stored = { ...activity, timestamp };
     const write = this.writer
       .use((store) => store.logActivity(stored))
       .catch((err: unknown) => {
@@ -169,6 +173,25 @@ export class BlobTranscriptStore implements ManagedTranscriptStore {
   /** Resolves once every logActivity started so far for this conversation has settled (failures ignored). */
   private async settled(conversation: string): Promise<void> {
     await Promise.allSettled([...(this.pending.get(conversation) ?? [])]);
+  }
+}
+
+/** Per-conversation strictly rising millisecond stamps; remembers the most recent conversations only. */
+export class RisingStamps {
+  private readonly last = new Map<string, number>();
+
+  constructor(private readonly capacity = 10_000) {}
+
+  next(conversation: string, claimed: number): number {
+    const previous = this.last.get(conversation);
+    const stamp = previous === undefined ? claimed : Math.max(claimed, previous + 1);
+    this.last.delete(conversation); // re-insert so Map order is least recently used first
+    this.last.set(conversation, stamp);
+    if (this.last.size > this.capacity) {
+      const oldest = this.last.keys().next().value;
+      if (oldest !== undefined) this.last.delete(oldest);
+    }
+    return stamp;
   }
 }
 

@@ -129,6 +129,17 @@ describe('BlobTranscriptStore (Azurite)', () => {
     expect(page.items.map((a) => a.id)).toEqual(['c-0', 'c-1', 'c-2', 'c-3']);
   });
 
+  it('reads activities back in the order they were logged when their clocks tie or run backwards', async () => {
+    const store = transcriptStore(freshContainer('transcripts'));
+    const same = new Date(Date.UTC(2025, 0, 1, 10, 0, 0));
+    // Ids chosen so that sorting by id alone would give the wrong order.
+    await store.logActivity({ ...activity('c', 0, same), id: 'z-message' });
+    await store.logActivity({ ...activity('c', 1, same), id: 'a-reply' });
+    await store.logActivity({ ...activity('c', 2, new Date(same.getTime() - 5000)), id: 'm-late-clock' });
+    const page = await store.getTranscriptActivities('webchat', 'c');
+    expect(page.items.map((a) => a.id)).toEqual(['z-message', 'a-reply', 'm-late-clock']);
+  });
+
   it('keeps conversation abc apart from abc123 when reading and deleting (the library mixes them)', async () => {
     const container = freshContainer('transcripts');
     const store = transcriptStore(container);
