@@ -6,9 +6,12 @@ import {
   InvokeResponse,
   TurnContext,
 } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
+import { KeyedSerializer } from '../storage/keyedSerializer';
 import { newReference } from '../util/reference';
+import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
 
 /** Why a turn failed, for the HTTP layer to turn into a status code without leaking details. */
 export class TurnRejectedError extends Error {
@@ -24,14 +27,24 @@ export class TurnRejectedError extends Error {
  * CloudAdapter.process() prints stack traces and returns error messages in the body.
  */
 export class GuidanceAdapter extends CloudAdapter {
-  constructor(auth: ConfigurationBotFrameworkAuthentication, private readonly logger: Logger) {
+  private readonly turns = new KeyedSerializer();
+
+  constructor(auth: BotFrameworkAuthentication, private readonly logger: Logger) {
     super(auth);
   }
 
-  /** Authenticates and runs one inbound activity; resolves with the invoke response or expectReplies body. */
+  /**
+   * Authenticates and runs one inbound activity; resolves with the invoke response or expectReplies body.
+   * Turns of one conversation run one at a time, in arrival order: a parent who sends two messages in
+   * quick succession gets both answered in order, rather than the second losing an eTag race on the
+   * conversation's state. (Across instances the eTag check still guards.) Authentication comes first,
+   * so requests without a valid token never wait in, or hold up, a conversation's queue.
+   */
   async handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     try {
-      return await this.processActivity(authHeader, activity, logic);
+      const authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+      const key = `${activity.channelId}\n${activity.conversation?.id ?? ''}`;
+      return await this.turns.run(key, () => this.processActivity(authenticated, activity, logic));
     } catch (err) {
       const reference = newReference();
       const isAuth = err instanceof Error && (err.name === 'AuthenticationError' || /unauthori[sz]ed|token|jwt|issuer|audience|signing key/i.test(err.message));
@@ -42,12 +55,12 @@ export class GuidanceAdapter extends CloudAdapter {
 }
 
 /** Bot Framework authentication from our config, using the variable names the Bot Framework tools use. */
-export function createAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
+export function createAuthentication(config: Config): BotFrameworkAuthentication {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   };
-  return new ConfigurationBotFrameworkAuthentication(options);
+  return new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(options));
 }

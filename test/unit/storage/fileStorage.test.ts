@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EtagMismatchError } from '../../../src/storage/documentStore';
 import { FileStorage } from '../../../src/bot/storage/fileStorage';
+import { StateJournal } from '../../../src/storage/stateJournal';
 
 let root: string;
 beforeAll(async () => {
@@ -102,6 +103,7 @@ describe('FileStorage', () => {
       return seen;
     };
     await runTurn(new FileStorage({ dir }), 'name Sam');
+    StateJournal.for(dir, { fsync: false }).close(); // as a restart would: the next store reads the file
     await expect(runTurn(new FileStorage({ dir }), 'hello')).resolves.toEqual({ turns: 2, name: 'Sam' });
   });
 
