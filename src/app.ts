@@ -199,6 +199,7 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
       await delivery.worker.stop();
       stopRetention();
       content.close();
+      stores.close();
     },
   };
 }

@@ -50,6 +50,8 @@ export interface Stores {
   documents: DatedDocumentStore;
   /** Resolves when all three can be used; rejects with `StoreUnavailableError` otherwise (for /health). */
   ping(): Promise<void>;
+  /** Releases open files at shutdown. */
+  close(): void;
 }
 
 /** Builds the three stores for the configured kind. Nothing is touched until first use or `ping()`. */
@@ -60,10 +62,14 @@ export function createStores(options: CreateStoresOptions): Stores {
     async ping() {
       await Promise.all([stores.state.ping(), stores.transcripts.ping(), stores.documents.ping()]);
     },
+    close() {
+      stores.state.close?.();
+      stores.transcripts.close?.();
+    },
   };
 }
 
-function fileStores(options: CreateStoresOptions): Omit<Stores, 'ping'> {
+function fileStores(options: CreateStoresOptions): Omit<Stores, 'ping' | 'close'> {
   if (!options.dataDir) throw new StorageConfigError('[createStores]: dataDir is required for file storage');
   const { dataDir, fsync } = options;
   return {
@@ -81,7 +87,7 @@ function fileStores(options: CreateStoresOptions): Omit<Stores, 'ping'> {
   };
 }
 
-function blobStores(options: CreateStoresOptions): Omit<Stores, 'ping'> {
+function blobStores(options: CreateStoresOptions): Omit<Stores, 'ping' | 'close'> {
   const { connectionString, pingTimeoutMs } = options;
   if (!connectionString) throw new StorageConfigError('[createStores]: a connection string is required for blob storage');
   const names = containerNamesFor(options.container || DEFAULT_CONTAINER_BASE);

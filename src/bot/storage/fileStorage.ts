@@ -61,6 +61,10 @@ export class FileStorage implements BotStateStorage {
     return this.journal.remove(this.journal.keysStartingWith(prefix));
   }
 
+  close(): void {
+    this.journal.close();
+  }
+
   async ping(): Promise<void> {
     await probeWritable(this.journal.dir);
     this.journal.has(''); // proves the journal itself can be read and opened

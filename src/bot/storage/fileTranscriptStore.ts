@@ -1,9 +1,9 @@
 import { Activity, PagedResult, TranscriptInfo } from 'botbuilder';
-import { FileHandle, mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { closeSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { FileHandle, open, readFile, readdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileNameFor, parseFileName } from '../../storage/fileNames';
 import { isNotFound, toFileStoreError } from '../../storage/fsErrors';
-import { KeyedSerializer } from '../../storage/keyedSerializer';
 import { probeWritable } from '../../storage/probeWritable';
 import { pageByOffset } from './offsetPaging';
 import { ManagedTranscriptStore } from './storeContracts';
@@ -22,65 +22,52 @@ const SUFFIX = '.jsonl';
 /** How much of a file is read at most to find its first activity (a large card is still far below). */
 const MAX_FIRST_LINE_BYTES = 4 * 1024 * 1024;
 const READ_CHUNK_BYTES = 64 * 1024;
-const MAX_TAIL_CHECKED = 10_000;
+/** Transcript files kept open for appending; the least recently used is closed beyond this. */
+const MAX_OPEN_FILES = 256;
 
 /**
  * botbuilder `TranscriptStore` on local files: `<dir>/<channel>/<conversation>.jsonl`, one activity per line,
  * in the order `logActivity` was called.
  *
- * TranscriptLoggerMiddleware fires `logActivity` without awaiting it, so appends are queued per
- * conversation (order kept) and every read of a conversation first waits for its queued appends.
- * A crash mid-append can leave a torn last line: readers skip it, and the next append starts a new line.
+ * Appends are synchronous writes to files kept open, so the order of `logActivity` calls is file order
+ * and a read always sees what was logged before it (TranscriptLoggerMiddleware does not await them).
+ * Store objects on one folder in a process share their open files. A crash mid-append can leave a torn last line: readers skip it, and the next append starts a new line.
  * Chosen over botbuilder's own FileTranscriptStore, whose paging is broken and whose file names are lossy.
  */
 export class FileTranscriptStore implements ManagedTranscriptStore {
   private readonly dir: string;
   private readonly fsync: boolean;
   private readonly pageSize: number;
-  private readonly appends = new KeyedSerializer();
-  /** Lines waiting for the next append of each file, with the callers waiting on them. */
-  private readonly pending = new Map<string, { lines: string[]; waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> }>();
-  /** Folders known to exist, so an append is not preceded by a mkdir every time. */
-  private readonly madeDirs = new Set<string>();
-  /** Files whose last byte we have checked (or written) in this process. */
-  private readonly tailChecked = new Set<string>();
+  /** Open transcript files by path, least recently used first; shared per folder. */
+  private readonly openFiles: Map<string, number>;
+  private static readonly openFilesByFolder = new Map<string, Map<string, number>>();
 
   constructor(options: FileTranscriptStoreOptions) {
     this.dir = options.dir;
     this.fsync = options.fsync ?? true;
     this.pageSize = options.pageSize ?? 20;
+    const folder = resolve(options.dir);
+    const shared = FileTranscriptStore.openFilesByFolder.get(folder) ?? new Map<string, number>();
+    FileTranscriptStore.openFilesByFolder.set(folder, shared);
+    this.openFiles = shared;
   }
 
-  /** Queues the activity for appending; resolves when it is on disk. */
+  /**
+   * Appends the activity as one line, synchronously: the file stays open (up to {@link MAX_OPEN_FILES}
+   * of them), so an append is a single write to the page cache, microseconds, where going through the
+   * thread pool to open, append and close took a large share of a turn under load. Call order is file
+   * order, and a read that follows always sees it.
+   */
   logActivity(activity: Activity): Promise<void> {
-    // Serialise and queue synchronously, so call order is file order even when nobody awaits.
     const { channelId, conversation } = activity ?? {};
     if (!channelId || !conversation?.id) return Promise.reject(new InvalidTranscriptArgumentError('activity channelId or conversation.id'));
-    const line = `${JSON.stringify({ ...activity, timestamp: activity.timestamp ?? new Date() })}\n`;
     const path = this.pathOf(channelId, conversation.id);
-    return new Promise<void>((resolve, reject) => {
-      let batch = this.pending.get(path);
-      if (!batch) {
-        batch = { lines: [], waiters: [] };
-        this.pending.set(path, batch);
-        // One queued drain per batch: under load, lines that arrive while a write is running are
-        // appended together by the next drain, so file operations cannot fall ever further behind.
-        void this.appends.run(path, () => this.drain(path));
-      }
-      batch.lines.push(line);
-      batch.waiters.push({ resolve, reject });
-    });
-  }
-
-  private async drain(path: string): Promise<void> {
-    const batch = this.pending.get(path);
-    this.pending.delete(path);
-    if (!batch) return;
     try {
-      await this.append(path, batch.lines.join(''));
-      for (const w of batch.waiters) w.resolve();
+      const line = `${JSON.stringify({ ...activity, timestamp: activity.timestamp ?? new Date() })}\n`;
+      this.append(path, line);
+      return Promise.resolve();
     } catch (err) {
-      for (const w of batch.waiters) w.reject(err);
+      return Promise.reject(toFileStoreError(err, `append to ${path}`));
     }
   }
 
@@ -93,7 +80,6 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
     requireId(channelId, 'channelId');
     requireId(conversationId, 'conversationId');
     const path = this.pathOf(channelId, conversationId);
-    await this.appends.whenIdle(path);
     let activities = await this.readActivities(path);
     if (startDate) activities = activities.filter((activity) => activity.timestamp !== undefined && activity.timestamp >= startDate);
     return pageByOffset(activities, continuationToken, this.pageSize);
@@ -102,7 +88,6 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
   /** Transcripts of a channel, oldest first; `created` is the first activity's timestamp. */
   async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
     requireId(channelId, 'channelId');
-    await this.appends.whenIdle();
     const folder = this.channelFolder(channelId);
     const transcripts: TranscriptInfo[] = [];
     for (const name of await this.entriesIn(folder, 'file')) {
@@ -119,9 +104,7 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
   async deleteTranscript(channelId: string, conversationId: string): Promise<void> {
     requireId(channelId, 'channelId');
     requireId(conversationId, 'conversationId');
-    const path = this.pathOf(channelId, conversationId);
-    // Queued behind pending appends, so an activity logged just before cannot reappear after.
-    await this.appends.run(path, () => this.remove(path));
+    this.remove(this.pathOf(channelId, conversationId));
   }
 
   /** Deletes transcripts not appended to since `cutoff` (file modification time = last append). */
@@ -130,22 +113,26 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
     for (const channel of await this.entriesIn(this.dir, 'folder')) {
       const folder = join(this.dir, channel);
       for (const name of await this.entriesIn(folder, 'file')) {
+        // Checked and removed in one synchronous step: no append can land in between.
         const path = join(folder, name);
-        const removed = await this.appends.run(path, async () => {
-          // Checked inside the queue: an append may have landed since the folder was listed.
-          const modified = await modifiedAt(path);
-          if (modified === undefined || modified >= cutoff) return false;
-          await this.remove(path);
-          return true;
-        });
-        if (removed) purged++;
+        const modified = modifiedAt(path);
+        if (modified === undefined || modified >= cutoff) continue;
+        this.remove(path);
+        purged++;
       }
     }
     return purged;
   }
 
+  /** Appends are synchronous, so there is never anything to wait for. */
   flush(): Promise<void> {
-    return this.appends.whenIdle();
+    return Promise.resolve();
+  }
+
+  /** Closes every open transcript file (shutdown and tests). */
+  close(): void {
+    for (const fd of this.openFiles.values()) closeQuietly(fd);
+    this.openFiles.clear();
   }
 
   ping(): Promise<void> {
@@ -160,42 +147,54 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
     return join(this.channelFolder(channelId), fileNameFor(conversationId, SUFFIX));
   }
 
-  private async append(path: string, line: string): Promise<void> {
-    try {
-      const folder = dirname(path);
-      if (!this.madeDirs.has(folder)) {
-        await mkdir(folder, { recursive: true });
-        this.madeDirs.add(folder);
-      }
-      const handle = await open(path, 'a+').catch(async (err: NodeJS.ErrnoException) => {
-        // The folder was removed (a purge or delete) since we made it: make it again.
-        if (err.code !== 'ENOENT') throw err;
-        await mkdir(folder, { recursive: true });
-        return open(path, 'a+');
-      });
-      try {
-        let data = line;
-        if (!this.tailChecked.has(path)) {
-          if (!(await endsWithNewline(handle))) data = `\n${line}`;
-          // Forgetting is harmless (one more one-byte read), so keep the memory bounded on long runs.
-          if (this.tailChecked.size >= MAX_TAIL_CHECKED) this.tailChecked.clear();
-          this.tailChecked.add(path);
-        }
-        await handle.appendFile(data, 'utf8');
-        if (this.fsync) await handle.datasync();
-      } finally {
-        await handle.close();
-      }
-    } catch (err) {
-      throw toFileStoreError(err, `append to ${path}`);
-    }
+  private append(path: string, line: string): void {
+    const fd = this.fileFor(path);
+    const data = Buffer.from(line, 'utf8');
+    let written = 0;
+    while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+    if (this.fsync) fdatasyncSync(fd);
   }
 
-  private async remove(path: string): Promise<void> {
-    this.tailChecked.delete(path);
-    this.madeDirs.clear();
+  /** The open file for `path` (most recently used last), opening it, and its folder, if need be. */
+  private fileFor(path: string): number {
+    const open = this.openFiles.get(path);
+    if (open !== undefined) {
+      this.openFiles.delete(path);
+      this.openFiles.set(path, open);
+      return open;
+    }
+    let fd: number;
     try {
-      await rm(path, { force: true });
+      fd = openSync(path, 'a+');
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      mkdirSync(dirname(path), { recursive: true });
+      fd = openSync(path, 'a+');
+    }
+    try {
+      // A crash mid-append can leave a torn last line: start on a fresh line.
+      if (!endsWithNewline(fd)) writeSync(fd, '\n');
+    } catch (err) {
+      closeQuietly(fd);
+      throw err;
+    }
+    this.openFiles.set(path, fd);
+    if (this.openFiles.size > MAX_OPEN_FILES) {
+      const [oldestPath, oldestFd] = this.openFiles.entries().next().value as [string, number];
+      this.openFiles.delete(oldestPath);
+      closeQuietly(oldestFd);
+    }
+    return fd;
+  }
+
+  private remove(path: string): void {
+    const fd = this.openFiles.get(path);
+    if (fd !== undefined) {
+      this.openFiles.delete(path);
+      closeQuietly(fd);
+    }
+    try {
+      rmSync(path, { force: true });
     } catch (err) {
       throw toFileStoreError(err, `delete ${path}`);
     }
@@ -277,19 +276,27 @@ function parseActivityLine(line: string): Activity | undefined {
   }
 }
 
-async function endsWithNewline(handle: FileHandle): Promise<boolean> {
-  const { size } = await handle.stat();
+function endsWithNewline(fd: number): boolean {
+  const { size } = fstatSync(fd);
   if (size === 0) return true;
   const last = Buffer.alloc(1);
-  await handle.read(last, 0, 1, size - 1);
+  readSync(fd, last, 0, 1, size - 1);
   return last[0] === 0x0a;
 }
 
-async function modifiedAt(path: string): Promise<Date | undefined> {
+function modifiedAt(path: string): Date | undefined {
   try {
-    return (await stat(path)).mtime;
+    return statSync(path).mtime;
   } catch (err) {
     if (isNotFound(err)) return undefined;
     throw toFileStoreError(err, `stat ${path}`);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed or the disk went away: nothing more to do with it.
   }
 }

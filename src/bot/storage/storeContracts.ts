@@ -13,6 +13,8 @@ export interface BotStateStorage extends Storage {
   deleteByPrefix(prefix: string): Promise<number>;
   /** Rejects with `StoreUnavailableError` when the storage cannot be used. */
   ping(): Promise<void>;
+  /** Releases open files (file storage); the next use opens them again. */
+  close?(): void;
 }
 
 /** A transcript store that retention can purge and that can be waited on (the logger middleware does not await it). */
@@ -23,4 +25,6 @@ export interface ManagedTranscriptStore extends TranscriptStore {
   flush(): Promise<void>;
   /** Rejects with `StoreUnavailableError` when the store cannot be used. */
   ping(): Promise<void>;
+  /** Releases open files (file storage); the next use opens them again. */
+  close?(): void;
 }

@@ -92,7 +92,9 @@ describe('FileTranscriptStore', () => {
 
   it('skips a torn last line left by a crash and keeps appending on a fresh line', async () => {
     const dir = freshDir();
-    await new FileTranscriptStore({ dir }).logActivity(activity('c', 0));
+    const crashed = new FileTranscriptStore({ dir });
+    await crashed.logActivity(activity('c', 0));
+    crashed.close(); // as the crash would
     const file = join(dir, 'webchat', fileNameFor('c', '.jsonl'));
     await appendFile(file, '{"type":"message","id":"torn","te');
 
@@ -142,5 +144,22 @@ describe('FileTranscriptStore', () => {
     const broken = new FileTranscriptStore({ dir: join(dir, 'webchat', fileNameFor('c', '.jsonl')) });
     await expect(broken.ping()).rejects.toMatchObject({ name: 'StoreUnavailableError' });
     await expect(new FileTranscriptStore({ dir }).ping()).resolves.toBeUndefined();
+  });
+});
+
+describe('FileTranscriptStore open files', () => {
+  it('keeps every conversation complete when more conversations are active than files it keeps open', async () => {
+    const dir = join(tmpdir(), `transcripts-many-${process.pid}-${Date.now()}`);
+    const store = new FileTranscriptStore({ dir, fsync: false });
+    try {
+      for (let round = 0; round < 2; round++) for (let c = 0; c < 300; c++) await store.logActivity(activity(`conv-${c}`, round));
+      for (const c of [0, 150, 299]) {
+        const page = await store.getTranscriptActivities('webchat', `conv-${c}`);
+        expect(page.items.map((a) => a.id)).toEqual([`conv-${c}-0`, `conv-${c}-1`]);
+      }
+    } finally {
+      store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
