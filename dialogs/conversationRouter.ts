@@ -1,5 +1,5 @@
 import { Activity, TurnContext } from 'botbuilder';
-import { DialogContext, DialogSet, DialogState } from 'botbuilder-dialogs';
+import { DialogContext, DialogSet, DialogState, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor } from 'botbuilder';
 import { checkForCrisis } from '../src/safety/crisisCheck';
 import type { AnswerView } from '../src/knowledge/knowledge';
@@ -58,6 +58,16 @@ const MATCH_TEXT_LIMIT = 2000;
  * Decides what happens with each message, in a fixed order: the safeguarding check first, then the
  * commands that work anywhere, then any dialog in progress, then buttons, then the matcher.
  */
+/**
+ * botbuilder-dialogs keeps this turn-state key for the memory scopes and path resolvers a
+ * DialogStateManager needs. It rebuilds them for every turn (a service collection, zod checks on each
+ * registered component), a twentieth of a turn's CPU under load, though they are stateless objects
+ * that read everything from the dialog context they are given. So the first turn's set is kept and
+ * handed to every later turn (the SDK itself shares one set between all dialog contexts of a turn).
+ */
+const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
+let dialogStateConfiguration: DialogStateManagerConfiguration | undefined;
+
 export class ConversationRouter {
   private readonly dialogs: DialogSet;
 
@@ -88,7 +98,11 @@ export class ConversationRouter {
   }
 
   async onMessage(context: TurnContext): Promise<void> {
+    if (dialogStateConfiguration && !context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION)) {
+      context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, dialogStateConfiguration);
+    }
     const dc = await this.dialogs.createContext(context);
+    dialogStateConfiguration ??= dc.state.configuration;
     const k = this.services.knowledge;
     const activity = context.activity;
     const rawText = typeof activity.text === 'string' ? activity.text : '';
