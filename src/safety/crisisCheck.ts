@@ -81,6 +81,7 @@ const COMPILED_RULES: ReadonlyArray<CrisisRule & { global: RegExp }> = CRISIS_RU
 function firstHit(rule: CrisisRule & { global: RegExp }, text: string): string | undefined {
   // Cheap test first: most rules do not match at all.
   if (!rule.pattern.test(text)) return undefined;
+  if (rule.requires && !rule.requires.test(text)) return undefined;
   for (const hit of text.matchAll(rule.global)) {
     const start = hit.index ?? 0;
     const end = start + hit[0].length;

@@ -19,6 +19,8 @@ export interface CrisisRule {
   unless?: RegExp;
   /** When true, a negator just before the hit ("never", "not", "no signs of") suppresses it. */
   negatable?: boolean;
+  /** When set, the rule only fires if this also matches somewhere in the message (context). */
+  requires?: RegExp;
 }
 
 // Shared word lists, kept as regex fragments so the rules below stay readable.
@@ -28,7 +30,8 @@ const ADULT =
   '(?:partner|husband|wife|boyfriend|girlfriend|ex|ex husband|ex wife|ex partner|dad|father|stepdad|step dad|stepfather|step father|mum|mother|stepmum|step mum|uncle|aunt|grandad|grandpa|nan|teacher|ta|coach|man|woman|adult|stranger|someone|somebody|neighbour|carer|babysitter|brother|sister|cousin|he|she|they)';
 const VICTIM = `(?:me|us|them|him|her(?!\\s+(?:own\\s+)?(?:hand|leg|arm|knee|ankle|foot|feet|head|back|wrist|finger|toe|neck|shoulder|elbow|hip|face|nose|tooth|teeth|lip|eye)s?\\b)|(?:my|the|our|his|their)\\s+${CHILD}|my\\s+\\w+\\s+${CHILD})\\b`;
 const VIOLENT_VERB =
-  '(?:hurt|hurts|hurting|hit|hits|hitting|beat|beats|beating|beaten|punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|strangle\\w*|choke\\w*|chok\\w+|throttl\\w+|burn|burned|burnt|burns|grab|grabbed|grabs|drag|dragged|drags|shove\\w*|push|pushed|pushes|smack\\w*|bit|bites|stab\\w*|attack\\w*|assault\\w*|batter\\w*)';
+  '(?:throw|throws|threw|thrown|throwing|flung|fling|shook|shake|shakes|shaking|hurt|hurts|hurting|hit|hits|hitting|beat|beats|beating|beaten|punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|strangle\\w*|choke\\w*|chok\\w+|throttl\\w+|burn|burned|burnt|burns|grab|grabbed|grabs|drag|dragged|drags|shove\\w*|push|pushed|pushes|smack\\w*|bit|bites|stab\\w*|attack\\w*|assault\\w*|batter\\w*)';
+const PILLS = '(?:pills|tablets|paracetamol|ibuprofen|painkillers|meds|medication|medicine|sleeping pills|antidepressants)';
 /** Accident and play contexts that turn "hurt himself" or "cut her arm" into an ordinary worry. */
 const ACCIDENT =
   '(?:fall|fell|falling|tripped|trip|slipped|by accident|accident\\w*|playing|in pe|at pe|at football|at rugby|on the (?:climbing frame|trampoline|stairs|fence|bike|scooter)|in the playground|at play\\s?time|at break|on a nail|on glass|with scissors|cooking|sport|match)';
@@ -53,8 +56,17 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   {
     category: 'parent-distress',
     pattern: new RegExp(`\\b(?:i|im|i am)\\s+(?:\\w+\\s+){0,3}(?:might|could|will|going to|gonna|scared (?:i|ill|i will|i might)|afraid (?:i|ill|i will|i might))\\s+(?:\\w+\\s+)?(?:hurt|harm|hit|shake|kill|lose it with)\\s+(?:my|the|him|her|them)\\b`),
-    unless: /\bcould (?:kill|murder|strangle)\b/,
+    unless: /\bcould (?:kill|murder|strangle)\b|\bhurt\s+(?:his|her|their|my|your)\s+feelings\b/,
   },
+
+  // Broader wordings of a parent at breaking point.
+  {
+    category: 'parent-distress',
+    pattern: /\b(?:scared|afraid|frightened|terrified|worried|frighten(?:s|ed)? me)\s+(?:that\s+)?(?:i|ill|i will|i might|i could|id|i would|im going to|im gonna)\s+(?:\w+\s+)?(?:hurt|harm|hit|shake|kill|smother|lose it with|lash out at|snap and hurt)\s+(?:him|her|them|my|the|one of)\b/,
+    unless: /\bhurt\s+(?:his|her|their|my)\s+feelings\b/,
+  },
+  { category: 'parent-distress', pattern: /\b(?:drive|driving|drove|steer\w*|crash\w*)\s+(?:the car\s+|my car\s+)?(?:into|off)\s+(?:a|the)\s+(?:\w+\s+)?(?:wall|tree|bridge|cliff|lorry|river|motorway|train)\b/ },
+  { category: 'parent-distress', pattern: /\b(?:i|im|i am|ive)\s+(?:\w+\s+){0,3}(?:at|reached)\s+(?:the\s+)?(?:end of my rope|point of no return)\b.{0,60}\b(?:die|dead|kill|hurt|end it|tablets|pills)\b/ },
 
   // --- a child or another person: suicide and self-harm ---
   { category: 'suicide-self-harm', pattern: new RegExp(`\\b(?:kill|killing|killed|kills|unalive|unaliving|hang|hanging|hanged|hangs|end|ending|ends|starv\\w*|strangl\\w*|choke|choking)\\s+${SELF}\\b`) },
@@ -85,6 +97,21 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'suicide-self-harm', pattern: /\b(?:marks|scars|cuts|burns)\s+(?:all\s+)?(?:on|up|over)\s+(?:his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\b/ },
   { category: 'suicide-self-harm', pattern: /\b(?:bang\w*|hit\w*|smash\w*)\s+(?:his|her|their)\s+head\b.{0,40}\b(?:bleed\w*|bled|blood\w*|concuss\w*|hospital)\b/ },
 
+  // Broader wordings of suicidal thoughts and self-harm, whoever they are about.
+  { category: 'suicide-self-harm', pattern: /\b(?:wants?|wanted|wanting|wanna|wishes|wished|wish|going|gonna|planning|plans?|threaten\w*|talk\w* about|talks? of)\s+(?:to\s+)?(?:disappear|vanish)\s+(?:forever|for good|for ever|and never)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:never|not|wont|doesnt want to|dont want to)\s+wake\s+up\s+(?:again|ever|tomorrow|in the morning)?\s*(?:[.!?,]|$|and)/, unless: /\b(?:cant|can not|wont|will not|doesnt|does not)\s+wake\s+up\s+(?:in time|for school|on time|early)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:go to sleep|fall asleep|sleep)\s+(?:and|forever and)\s+(?:never|not)\s+wake\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:everyone|everybody|we|you all|the family|people|they)\s+(?:would|will|d)\s+(?:all\s+)?be\s+(?:so\s+)?(?:happier|better(?:\s+off)?)\s+(?:if\s+(?:he|she|i|they|im|hes|shes)\s+(?:was|were|wasnt|werent|is|am|are)?\s*(?:dead|gone|not (?:here|around|alive)|never born|didnt exist)|without\s+(?:him|her|me|them))\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:wants?|wanted|wanting|wanna|going|gonna|planning|plans?|threaten\w*|talk\w* about|says? (?:he|she|they) will|said (?:he|she|they)(?:d| would| will))\s+(?:to\s+)?end(?:ing)?\s+it\b(?!\s+(?:with|for|early|there|here|now and|at))/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:this is|its|it is|today is|tonight is)\s+(?:my|his|her)\s+last\s+(?:day|night)\b(?!\s+(?:at|of|in|before|on|with|off)\b)/ },
+  { category: 'suicide-self-harm', pattern: new RegExp(`\\b(?:swallow\\w*|took|taken|taking|take|taken|downed|necked|lined up|stockpil\\w*|saving up|hoard\\w*|collecting)\\s+(?:\\w+\\s+){0,2}(?:all|a load of|loads of|lots of|a lot of|a packet of|packets of|a box of|a bottle of|a handful of|handfuls of|too many|the whole|a whole|every one of)\\s+(?:\\w+\\s+){0,2}${PILLS}\\b`) },
+  { category: 'suicide-self-harm', pattern: new RegExp(`\\b${PILLS}\\s+(?:all\\s+)?(?:lined up|counted out|laid out|ready|stockpiled|saved up|hidden)\\b`) },
+  { category: 'suicide-self-harm', pattern: new RegExp(`\\bhow\\s+many\\s+(?:\\w+\\s+)?${PILLS}\\s+(?:it\\s+)?(?:would|will|does|it would|to)\\s+(?:take|kill|it take|die)\\b|\\bhow\\s+many\\s+(?:\\w+\\s+)?${PILLS}\\b.{0,30}\\b(?:die|dead|kill|overdose)\\b`) },
+  { category: 'suicide-self-harm', pattern: /\b(?:found|finding|hiding|hidden|hides|hid|tied|made|making)\s+(?:\w+\s+){0,3}(?:rope|ropes|noose|ligature|belt tied|cord tied)\b|\b(?:rope|noose|ligature|belt|cord|scarf)\s+(?:\w+\s+){0,3}(?:round|around)\s+(?:his|her|their|my)\s+neck\b|\bligatures?\b/, unless: /\bskipping rope\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:jump|jumping|jumped)\s+(?:out of|off|from)\s+(?:a|the|his|her|my|our)?\s*(?:\w+\s+)?(?:window|bridge|roof|building|balcony|cliff|car park|flats?)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:on|onto|at the edge of|up on|standing on|sitting on|climbed (?:onto|on|up)|climbing)\s+(?:the|a)\s+(?:\w+\s+)?(?:bridge|roof|ledge|railway line|railway|train tracks?|tracks|cliff edge|balcony railing)\b.{0,60}\b(?:wont|will not|refus\w+ to|not)\s+(?:come|get)\s+(?:down|off|back)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:posted|posting|wrote|texted|messaged|sent)\b.{0,50}\b(?:goodbye|last day|last message|sorry everyone|sorry for everything|love you all)\b/ },
+
   // --- abuse ---
   { category: 'abuse', pattern: /\b(?:abus(?:e|ed|es|ing|ive|er)|molest\w*|rape\w*|raping|sexual(?:ly)?\s+(?:abus\w*|assault\w*|touch\w*|exploit\w*)|grooming|groomed|paedophile|pedophile|fgm)\b/, negatable: true },
   { category: 'abuse', pattern: /\b(?:touch\w*|fondl\w*|groped?|groping)\s+(?:him|her|them|my\s+\w+)\s+(?:inappropriately|down there|in (?:his|her|their) (?:privates|private parts|pants))\b/ },
@@ -93,7 +120,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
     pattern: new RegExp(`\\b(?:man|woman|adult|stranger|someone|somebody|uncle|coach|teacher|older (?:boy|girl|man|kid)|neighbour|babysitter|stepdad|step dad|he|she)\\s+(?:at|from|in|on)?\\s*(?:\\w+\\s+){0,3}(?:touched|touches|touching|groped|fondled)\\s+(?:him|her|them|my|me)\\b`),
     unless: /\btouch\w*\s+(?:him|her|them|my)\s+(?:\w+\s+)?(?:shoulder|arm|hand|back|elbow)\b/,
   },
-  { category: 'abuse', pattern: new RegExp(`\\b${ADULT}\\s+(?:\\w+\\s+){0,2}${VIOLENT_VERB}\\s+${VICTIM}`), unless: new RegExp(ACCIDENT) },
+  { category: 'abuse', pattern: new RegExp(`\\b${ADULT}\\s+(?:\\w+\\s+){0,3}${VIOLENT_VERB}\\s+${VICTIM}`), unless: new RegExp(ACCIDENT) },
   { category: 'abuse', pattern: /\b(?:left|leaving|covered in|came home with|coming home with|has|had|got)\s+(?:\w+\s+)?(?:bruises|bruising|burns|welts|black eye)\b/ },
   { category: 'abuse', pattern: /\b(?:sexual|explicit|naked|nude|rude|dirty)\s+(?:messages?|pictures?|photos?|pics|images?|videos?|texts?|chats?)\b|\bnudes\b|\bsexting\b/ },
   { category: 'abuse', pattern: /\b(?:domestic\s+(?:violence|abuse)|violence\s+(?:at|in\s+the)\s+home|violent\s+(?:at|in\s+the)\s+home)\b/ },
@@ -101,6 +128,18 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'abuse', pattern: /\b(?:being|been|is|are|was)\s+neglected\b/, negatable: true },
   { category: 'abuse', pattern: /\b(?:scared|afraid|frightened|terrified)\s+(?:to go|of going)\s+home\b/ },
   { category: 'abuse', pattern: new RegExp(`\\b(?:scared|afraid|frightened|terrified)\\s+of\\s+(?:his|her|their|my|our)\\s+(?:partner|husband|wife|boyfriend|girlfriend|ex|dad|father|stepdad|step dad|mum|mother|uncle)\\b`) },
+
+  // Broader signs of abuse or exploitation.
+  { category: 'abuse', pattern: /\b(?:step ?dad|stepfather|step father|dad|father|uncle|grandad|grandpa|partner|boyfriend|mums boyfriend|brother|cousin|man|lodger|family friend|babysitter|carer)\s+(?:\w+\s+){0,2}(?:comes?|came|coming|goes|went|gets|got|creeps?|crept|sneaks?|snuck)\s+(?:in)?to\s+(?:her|his|their)\s+(?:bed)?room\s+at\s+night\b/ },
+  { category: 'abuse', pattern: /\b(?:unexplained|unexplainable)\s+(?:\w+\s+)?(?:bruis\w*|burns?|marks?|injur\w*|cuts?|scars?)\b|\b(?:bruis\w*|burns?|marks?|injur\w*|cuts?)\b.{0,60}\b(?:nobody|no one|noone|none of them|cant|cannot|can not|wont|will not)\s+(?:can\s+|will\s+)?(?:explain|say how|tell me how|account for)\b/ },
+  { category: 'abuse', pattern: /\bflinch\w*\s+(?:when|if|whenever|every time)\s+(?:he|she|they|his|her|my|the|someone|anyone|an adult)\s+(?:\w+\s+){0,2}(?:comes?|goes|gets|walks|moves|raises|reaches)\s*(?:near|close|up|towards|his|her)?\b|\b(?:terrified|scared|screams?|screaming|panics?)\s+(?:\w+\s+){0,2}(?:when|whenever)\s+(?:\w+\s+){0,2}(?:car|van)\s+pulls?\s+up\b/ },
+  {
+    category: 'abuse',
+    pattern: /\b(?:meet (?:him|her|up|them)|meeting (?:him|her|up)|send(?:ing)? (?:her|him|them|me)?\s*(?:pictures|photos|pics|images|videos)|asking (?:her|him|them) (?:for|to send) (?:pictures|photos|pics)|(?:keep|kept|keeping)\s+(?:\w+\s+){0,2}secrets?|without telling (?:me|us|her mum|his mum|her dad|his dad|anyone|her parents|his parents))\b/,
+    requires: /\b(?:online|internet|gaming|game|games|app|snapchat|tiktok|instagram|discord|roblox|fortnite|minecraft|whatsapp|xbox|playstation|chat(?:ting)?|messages?|met)\b/,
+    unless: /\b(?:friend from (?:school|class)|classmate|cousin|grandparents?|teacher at school)\b/,
+  },
+  { category: 'abuse', pattern: /\b(?:older|grown|adult)\s+(?:man|men|guy|bloke|lad|boy|woman|person)\b.{0,60}\b(?:messag\w*|texting|snapchat|online|sending|gifts?|money|lifts?)\b/ },
 
   // --- a missing child ---
   {
@@ -113,6 +152,14 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'missing', pattern: new RegExp(`\\b(?:cant|can not|cannot|couldnt)\\s+find\\s+(?:him|her|them|my\\s+${CHILD}|my\\s+\\w+\\s+${CHILD})\\b`), unless: /\bfind\s+(?:him|her|them)\s+(?:a|an|the|any|some)\b/ },
   { category: 'missing', pattern: /\b(?:hasnt|has not|havent|have not|didnt|did not|never|not)\s+(?:come|came|got|gotten|arrived|returned|been)\s+(?:back\s+)?home\b/ },
   { category: 'missing', pattern: /\b(?:ran|run|has run|have run|running)\s+(?:away|off)\b/, unless: /\b(?:runs?|running|ran)\s+(?:away|off)\s+(?:from\s+(?:the\s+)?(?:teacher|ta|staff|class|lesson|classroom|table|work|task)|in\s+(?:the\s+)?(?:playground|classroom|class|hall|lessons?|shops?|supermarket)|at\s+(?:school|break|play\s?time|lunch)|with\s+(?:it|the ball)|(?:at|in)\s+pe)\b|\bkeeps?\s+(?:running|run)\b|\bwill\s+run\b|\btends?\s+to\s+run\b/ },
+  // Broader wordings of a missing child.
+  { category: 'missing', pattern: /\bmissing\s+(?:since|for (?:\w+\s+)?(?:hours|hour|a day|days|the night|since))\b/ },
+  { category: 'missing', pattern: /\b(?:dont|do not|dont even|no one|nobody|noone|none of us)\s+knows?\s+where\s+(?:he|she|they|my \w+)\s+(?:is|are|has gone|have gone|went|s gone|gone|has got to|could be)\b/ },
+  { category: 'missing', pattern: /\b(?:ran|run|has run|bolted|escaped|got out)\s+(?:out\s+of|from|away from)\s+(?:the|our|my)\s+(?:house|home|flat|garden)\b/ },
+  { category: 'missing', pattern: /\bshould\s+(?:have|of|ve)\s+been\s+(?:home|back)\b.{0,120}\b(?:phone|not answering|no answer|no sign|seen|gone|driven|looked|looking|searched|still not|hours)\b/ },
+  { category: 'missing', pattern: /\b(?:no ?one|nobody|noone|none of (?:his|her|their) friends)\s+(?:has|have|had)\s+seen\s+(?:him|her|them)\b/ },
+  { category: 'missing', pattern: /\b(?:taken|took|snatched|kept)\s+(?:him|her|them|the kids|the children|my \w+)\b.{0,50}\b(?:wont|will not|refus\w+ to|not)\s+(?:tell|say|let me know)\s+(?:me\s+|us\s+)?where\b|\b(?:abduct\w*|kidnap\w*)\b/ },
+
   // --- immediate danger to anyone ---
   { category: 'immediate-danger', pattern: /\b(?:not|isnt|arent|dont feel|doesnt feel)\s+safe\s+(?:at home|in (?:the|our|my) (?:house|home)|with (?:him|her|them|his|her|my))\b/ },
   { category: 'immediate-danger', pattern: /\b(?:im|i am|we are|were|my \w+ is|(?:he|she) is|theyre|they are)\s+(?:not safe|in danger|unsafe)\b/, unless: /\bnot safe\s+(?:to|on|in|for|crossing|around)\s+(?:the\s+)?(?:road|roads|stairs|walk|climbing|equipment|trips?|trip|school bus|bus)\b/ },
@@ -126,7 +173,10 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'immediate-danger', pattern: /\b(?:not breathing|stopped breathing|unconscious|unresponsive|wont wake up|cant wake (?:him|her))\b/ },
   { category: 'immediate-danger', pattern: /\b(?:trying to|tried to|trying|try to)\s+(?:break|get)\s+in(?:to)?\s+(?:the|our|my)\s+(?:house|home|flat)\b|\b(?:outside|at the door|banging on the door)\b.{0,40}\b(?:threat\w*|hurt|kill|attack\w*|scared|screaming)\b/ },
   { category: 'immediate-danger', pattern: /\b(?:scared|afraid|frightened|terrified|fear)\s+for\s+(?:my|our|the|his|her)\s+(?:life|lives|safety|children|kids|childrens safety|kids safety)\b/ },
-
+  // Broader wordings of danger right now.
+  { category: 'immediate-danger', pattern: /\block\w*\s+(?:him|her|them)sel(?:f|ves)\s+in\b.{0,80}\b(?:wont|will not|isnt|not|stopped)\s+(?:answer\w*|respond\w*|talk\w*|open\w*|come out|coming out|replying)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:fainted|collapsed|passed out|having a seizure|fitting|turning blue|cant breathe|cannot breathe|struggling to breathe|choking)\b/, unless: /\b(?:used to|last year|years ago|when (?:he|she) was (?:a )?(?:baby|little|younger)|history of|epilepsy (?:plan|care plan)|seizure (?:plan|care plan))\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:not|hasnt|has not|havent|hasnt been|not been|refus\w+ to be|refusing)\s+(?:eaten|eating|drunk|drinking|eat|drink)\s+(?:anything\s+|a thing\s+)?(?:for|in)\s+(?:days|\w+ days|a week|over a week)\b/ },
 ];
 
 /** Negators that, shortly before a `negatable` hit, mean the writer is ruling the risk out. */

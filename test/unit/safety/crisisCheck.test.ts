@@ -7,6 +7,15 @@ describe('checkForCrisis', () => {
     it.each<[string, CrisisCategory]>([
       // suicide and self-harm
       ['he said he wants to die', 'suicide-self-harm'],
+      ['she told her friend she wants to vanish for good', 'suicide-self-harm'],
+      ['he says he wishes he could sleep and never wake up', 'suicide-self-harm'],
+      ['he thinks we would all be better off if he was gone', 'suicide-self-harm'],
+      ['my dd keeps saying shes going to end it', 'suicide-self-harm'],
+      ['she necked a whole packet of paracetamol', 'suicide-self-harm'],
+      ['he asked me how many tablets it would take to die', 'suicide-self-harm'],
+      ['found a belt tied in a loop in her room', 'suicide-self-harm'],
+      ['he is sitting on the roof of the flats and wont come down', 'suicide-self-harm'],
+      ['she posted a goodbye message on tiktok an hour ago', 'suicide-self-harm'],
       ["she's been cutting herself", 'suicide-self-harm'],
       ['my son told me he wants to kill himself', 'suicide-self-harm'],
       ['wants 2 kill himself', 'suicide-self-harm'],
@@ -69,9 +78,33 @@ describe('checkForCrisis', () => {
     });
   });
 
+  describe('flags broader wordings of abuse, a missing child and danger now', () => {
+    it.each<[string, CrisisCategory]>([
+      ['my partner shook the baby when she would not stop crying', 'abuse'],
+      ['her uncle sneaks into her room at night', 'abuse'],
+      ['he came back from contact with bruises and no one can explain them', 'abuse'],
+      ['a man on roblox keeps asking him to keep their chats secret', 'abuse'],
+      ['my son has been missing for hours', 'missing'],
+      ['he bolted out of the house and nobody knows where he is', 'missing'],
+      ['his dad took him from school and will not tell me where they are', 'missing'],
+      ['she locked herself in her room and has stopped answering', 'immediate-danger'],
+      ['my son collapsed at home and is very pale', 'immediate-danger'],
+      ['im scared i might lash out at my son tonight', 'parent-distress'],
+    ])('%s -> %s', (text, category) => {
+      expect(checkForCrisis(text)).toMatchObject({ crisis: true, category });
+    });
+  });
+
   describe('does not flag ordinary worries', () => {
     it.each([
       'he hurt his hand in PE',
+      'i worry i will hurt her feelings if i mention the review',
+      'she takes her ADHD tablets at lunch',
+      'he cant wake up in time for school because of his meds',
+      'he threw a chair in class during a meltdown',
+      'my son comes into my room at night because he cannot sleep',
+      'he wants to disappear into his room after school',
+      'he used to have seizures when he was a baby',
       'she is anxious about school',
       'the homework is killing me',
       'dying to know when the review is',
