@@ -32,6 +32,19 @@ describe('POST /api/messages (local mode)', () => {
     expect(sent?.text).toMatch(/SENCO/);
   });
 
+  it('answers messages sent at the same moment in one conversation, each in order, none told to resend', async () => {
+    const conversation = { id: 'http-burst' };
+    const texts = ['what does a SENCO do?', 'what is an EHC plan', 'how often should school meet me', 'who are liaise', 'thanks'];
+    const results = await Promise.all(texts.map((text) => post(running.url, messageActivity(text, { conversation }))));
+    for (const { status, replies } of results) {
+      expect(status).toBe(200);
+      expect(replies.length).toBeGreaterThan(0);
+      expect(replies.map((r) => r.text ?? '').join(' ')).not.toMatch(/Reference:/);
+    }
+    expect(results[0]?.replies[0]?.text).toMatch(/SENCO/);
+    expect(results[1]?.replies[0]?.text).toMatch(/EHC plan/);
+  });
+
   it('refuses a serviceUrl that is not loopback in local mode (no open relay)', async () => {
     const { status, body } = await post(running.url, messageActivity('hello', { serviceUrl: 'https://evil.example.com/' }));
     expect(status).toBe(403);
