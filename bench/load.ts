@@ -206,6 +206,7 @@ async function main(): Promise<void> {
         `${s.name.padEnd(24)}${pad(Math.round(median(s.roundRates)), 9)}${pad(rounds, 32)}${pad((s.cpuMs / Math.max(1, s.turns)).toFixed(3), 13)}${pad(quantile(sorted, 0.5), 8)}${pad(quantile(sorted, 0.99), 8)}${pad(s.errors, 8)}${pad(`${rssStart[i]} MB`, 11)}${pad(`${s.rss.at(-1)} MB`, 9)}${pad(`${rssMax[i]} MB`, 9)}\n`,
       );
     });
+    for (const s of sides) process.stdout.write(`${s.name}: RSS after each round ${s.rss.map((mb) => `${mb}`).join(' ')} MB\n`);
     process.stdout.write(`\nPaced: ${CONNECTIONS} conversations, one message every ${PACE_MS} ms each on average, ${pacedSeconds} s\n`);
     process.stdout.write(`${'bot'.padEnd(24)}${pad('turns/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}\n`);
     sides.forEach((s, i) => {

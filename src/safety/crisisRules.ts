@@ -31,7 +31,7 @@ const ADULT =
 const VICTIM = `(?:me|us|them|him|her(?!\\s+(?:own\\s+)?(?:hand|leg|arm|knee|ankle|foot|feet|head|back|wrist|finger|toe|neck|shoulder|elbow|hip|face|nose|tooth|teeth|lip|eye)s?\\b)|(?:my|the|our|his|their)\\s+${CHILD}|my\\s+\\w+\\s+${CHILD})\\b`;
 const VIOLENT_VERB =
   '(?:throw|throws|threw|thrown|throwing|flung|fling|shook|shake|shakes|shaking|hurt|hurts|hurting|hit|hits|hitting|beat|beats|beating|beaten|punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|strangle\\w*|choke\\w*|chok\\w+|throttl\\w+|burn|burned|burnt|burns|grab|grabbed|grabs|drag|dragged|drags|shove\\w*|push|pushed|pushes|smack\\w*|bit|bites|stab\\w*|attack\\w*|assault\\w*|batter\\w*)';
-const PILLS = '(?:pills|tablets|paracetamol|ibuprofen|painkillers|meds|medication|medicine|sleeping pills|antidepressants)';
+const PILLS = '(?:pills|tablets|paracetamol|ibuprofen|painkillers|meds|medication|medicine|sleeping pills|antidepressants|melatonin|co-?codamol|codeine|methylphenidate|ritalin|concerta|elvanse|sertraline|fluoxetine|insulin|aspirin|calpol)';
 /** Accident and play contexts that turn "hurt himself" or "cut her arm" into an ordinary worry. */
 const ACCIDENT =
   '(?:fall|fell|falling|tripped|trip|slipped|by accident|accident\\w*|playing|in pe|at pe|at football|at rugby|on the (?:climbing frame|trampoline|stairs|fence|bike|scooter)|in the playground|at play\\s?time|at break|on a nail|on glass|with scissors|cooking|sport|match)';
@@ -73,8 +73,8 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'suicide-self-harm', pattern: /\bkms\b/ },
   { category: 'suicide-self-harm', pattern: /\bsuicid\w*/, negatable: true },
   { category: 'suicide-self-harm', pattern: /\bself\s?(?:harm\w*|injur\w*|destruct\w*)/, negatable: true },
-  { category: 'suicide-self-harm', pattern: /\b(?:over\s?dose\w*|od(?:ed|d|'d)|took (?:too many|a load of|loads of|all (?:his|her|my|the)) (?:pills|tablets|paracetamol|meds|medication))\b/ },
-  { category: 'suicide-self-harm', pattern: /\b(?:wants?|wanted|wanting|wanna|wishes|wished|wish)\s+(?:to\s+)?(?:(?:he|she|they|i)\s+)?(?:die|be dead|was dead|were dead|had never been born|not (?:be )?alive|not exist)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:over\s?dose\w*|od(?:ed|d|'d)|took (?:too many|a load of|loads of|all (?:his|her|my|the)) (?:pills|tablets|paracetamol|meds|medication))\b/, unless: /\boverdose\s+of\s+(?:meetings|information|info|paperwork|emails|forms|sugar|screen time|homework|reports|jargon|acronyms|advice|appointments)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:wants?|wanted|wanting|wanna|wishes|wished|wish)\s+(?:to\s+)?(?:(?:he|she|they|i)\s+)?(?:die|be dead|was dead|were dead|had never been born|not (?:be )?alive|not exist)\b/, unless: /\bdie\s+(?:his|her|their|my|your)\s+hair\b/ },
   { category: 'suicide-self-harm', pattern: /\b(?:talk\w*|going on|goes on|went on|obsessed|writ\w*|drawing\w*|search\w*|googl\w*)\s+about\s+(?:dying|death|being dead|suicide|killing (?:him|her|them|my)sel(?:f|ves)|wanting to die|not being here|ending (?:it|his life|her life))\b/ },
   { category: 'suicide-self-harm', pattern: /\b(?:been|started|keeps?|is|was|still|back to)\s+cutting\s*(?:again)?\s*(?:[.!?,]|$)/ },
   { category: 'suicide-self-harm', pattern: /\b(?:found|finding|hiding|hidden|hides|hid)\s+(?:\w+\s+){0,2}(?:razor|razors|blades|razor blades)\b/ },
@@ -87,7 +87,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   {
     category: 'suicide-self-harm',
     pattern: new RegExp(`\\b(?:cut|cuts|cutting|scratch\\w*|burn|burns|burning|burnt|burned|hurt|hurts|hurting|harm|harms|harming|bite|bites|biting|punch\\w*|hit|hits|hitting|starv\\w*)\\s+${SELF}\\b`),
-    unless: new RegExp(`(?:\\bburn\\w*\\s+${SELF}\\s+out\\b|\\b${SELF}\\s+(?:\\w+\\s+){0,3}${ACCIDENT})`),
+    unless: new RegExp(`(?:\\bcuts?\\s+${SELF}\\s+off\\b|\\bburn\\w*\\s+${SELF}\\s+out\\b|\\b${SELF}\\s+(?:\\w+\\s+){0,3}${ACCIDENT})`),
   },
   {
     category: 'suicide-self-harm',
@@ -121,7 +121,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
     unless: /\btouch\w*\s+(?:him|her|them|my)\s+(?:\w+\s+)?(?:shoulder|arm|hand|back|elbow)\b/,
   },
   { category: 'abuse', pattern: new RegExp(`\\b${ADULT}\\s+(?:\\w+\\s+){0,3}${VIOLENT_VERB}\\s+${VICTIM}`), unless: new RegExp(ACCIDENT) },
-  { category: 'abuse', pattern: /\b(?:left|leaving|covered in|came home with|coming home with|has|had|got)\s+(?:\w+\s+)?(?:bruises|bruising|burns|welts|black eye)\b/ },
+  { category: 'abuse', pattern: /\b(?:left|leaving|covered in|came home with|coming home with|came back with|come back with|came back from \w+ with|back from \w+\s+\w+ with|with|has|had|got)\s+(?:\w+\s+)?(?:bruises|bruising|burns|welts|black eye)\b/, unless: new RegExp(`${ACCIDENT}|\\bby a ball\\b`) },
   { category: 'abuse', pattern: /\b(?:sexual|explicit|naked|nude|rude|dirty)\s+(?:messages?|pictures?|photos?|pics|images?|videos?|texts?|chats?)\b|\bnudes\b|\bsexting\b/ },
   { category: 'abuse', pattern: /\b(?:domestic\s+(?:violence|abuse)|violence\s+(?:at|in\s+the)\s+home|violent\s+(?:at|in\s+the)\s+home)\b/ },
   { category: 'abuse', pattern: new RegExp(`\\b${ADULT}\\s+(?:is|gets|was|can be|has been|becomes|turns)\\s+(?:\\w+\\s+)?(?:violent|abusive|aggressive to (?:me|us|the kids|the children))\\b`), unless: /\b(?:he|she|they)\s+(?:is|gets|was|can be|has been|becomes|turns)\s+(?:\w+\s+)?(?:violent|abusive)\s+(?:at school|in class|in school|with (?:other|his|her) (?:kids|children|classmates|peers)|during (?:a |his |her )?meltdowns?)\b/ },
@@ -135,7 +135,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'abuse', pattern: /\bflinch\w*\s+(?:when|if|whenever|every time)\s+(?:he|she|they|his|her|my|the|someone|anyone|an adult)\s+(?:\w+\s+){0,2}(?:comes?|goes|gets|walks|moves|raises|reaches)\s*(?:near|close|up|towards|his|her)?\b|\b(?:terrified|scared|screams?|screaming|panics?)\s+(?:\w+\s+){0,2}(?:when|whenever)\s+(?:\w+\s+){0,2}(?:car|van)\s+pulls?\s+up\b/ },
   {
     category: 'abuse',
-    pattern: /\b(?:meet (?:him|her|up|them)|meeting (?:him|her|up)|send(?:ing)? (?:her|him|them|me)?\s*(?:pictures|photos|pics|images|videos)|asking (?:her|him|them) (?:for|to send) (?:pictures|photos|pics)|(?:keep|kept|keeping)\s+(?:\w+\s+){0,2}secrets?|without telling (?:me|us|her mum|his mum|her dad|his dad|anyone|her parents|his parents))\b/,
+    pattern: /\b(?:meet (?:him|her|up|them)|meeting (?:him|her|up)|meet(?:ing)?\s+(?:up with\s+)?(?:a|an|some|this|the)\s+(?:\w+\s+)?(?:guy|man|lad|bloke|stranger|boy|girl|person|someone|friend)|send(?:ing)? (?:her|him|them|me)?\s*(?:pictures|photos|pics|images|videos)|asking (?:her|him|them) (?:for|to send) (?:pictures|photos|pics)|(?:keep|kept|keeping)\s+(?:\w+\s+){0,2}secrets?|without telling (?:me|us|her mum|his mum|her dad|his dad|anyone|her parents|his parents))\b/,
     requires: /\b(?:online|internet|gaming|game|games|app|snapchat|tiktok|instagram|discord|roblox|fortnite|minecraft|whatsapp|xbox|playstation|chat(?:ting)?|messages?|met)\b/,
     unless: /\b(?:friend from (?:school|class)|classmate|cousin|grandparents?|teacher at school)\b/,
   },
@@ -144,14 +144,14 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   // --- a missing child ---
   {
     category: 'missing',
-    pattern: /\b(?:is|has gone|gone|went|has been|been|go|goes|now|still|reported (?:him|her|them))\s+missing\b/,
+    pattern: /\b(?:is|has gone|gone|went|has been|been|go|goes|going|keeps going|now|still|reported (?:him|her|them))\s+missing\b/,
     unless: /\bmissing\s+(?:out|school|lessons?|class\w*|work|homework|the|a|an|his|her|their|my|so|too|some|lots?|days?|weeks?|break\w*|playtime|play time|pe|it|from (?:school|class|lessons?)|education|learning|out on|support)\b/,
   },
   { category: 'missing', pattern: /\bmissing\s+(?:child|person|children)\b/ },
   { category: 'missing', pattern: /\bmy\s+\w*\s*(?:son|daughter|child|kid|boy|girl|ds|dd)\s+is\s+missing\s*$/ },
-  { category: 'missing', pattern: new RegExp(`\\b(?:cant|can not|cannot|couldnt)\\s+find\\s+(?:him|her|them|my\\s+${CHILD}|my\\s+\\w+\\s+${CHILD})\\b`), unless: /\bfind\s+(?:him|her|them)\s+(?:a|an|the|any|some)\b/ },
+  { category: 'missing', pattern: new RegExp(`\\b(?:cant|can not|cannot|couldnt)\\s+find\\s+(?:him|her|them|my\\s+${CHILD}|my\\s+\\w+\\s+${CHILD})\\b`), unless: /\bfind\s+(?:him|her|them)\s+(?:a|an|the|any|some)\b|\b(?:for|after)\s+(?:a\s+)?(?:few|couple of|\w+|\d+)\s+(?:minutes?|mins?|seconds?|secs?)\b|\b(?:found (?:him|her|them)|turned up|(?:he|she) was (?:hiding|in the|under))\b/ },
   { category: 'missing', pattern: /\b(?:hasnt|has not|havent|have not|didnt|did not|never|not)\s+(?:come|came|got|gotten|arrived|returned|been)\s+(?:back\s+)?home\b/ },
-  { category: 'missing', pattern: /\b(?:ran|run|has run|have run|running)\s+(?:away|off)\b/, unless: /\b(?:runs?|running|ran)\s+(?:away|off)\s+(?:from\s+(?:the\s+)?(?:teacher|ta|staff|class|lesson|classroom|table|work|task)|in\s+(?:the\s+)?(?:playground|classroom|class|hall|lessons?|shops?|supermarket)|at\s+(?:school|break|play\s?time|lunch)|with\s+(?:it|the ball)|(?:at|in)\s+pe)\b|\bkeeps?\s+(?:running|run)\b|\bwill\s+run\b|\btends?\s+to\s+run\b/ },
+  { category: 'missing', pattern: /\b(?:ran|run|has run|have run|running)\s+(?:away|off)\b/, unless: /\b(?:once|when (?:he|she|they) was|lol|never does|never did|says? (?:im|i am|shes|hes|she is|he is) going to run away)\b|\b(?:runs?|running|ran)\s+(?:away|off)\s+(?:from\s+(?:the\s+)?(?:teacher|ta|staff|class|lesson|classroom|table|work|task)|in\s+(?:the\s+)?(?:playground|classroom|class|hall|lessons?|shops?|supermarket)|at\s+(?:school|break|play\s?time|lunch)|with\s+(?:it|the ball)|(?:at|in)\s+pe)\b|\bkeeps?\s+(?:running|run)\b|\bwill\s+run\b|\btends?\s+to\s+run\b/ },
   // Broader wordings of a missing child.
   { category: 'missing', pattern: /\bmissing\s+(?:since|for (?:\w+\s+)?(?:hours|hour|a day|days|the night|since))\b/ },
   { category: 'missing', pattern: /\b(?:dont|do not|dont even|no one|nobody|noone|none of us)\s+knows?\s+where\s+(?:he|she|they|my \w+)\s+(?:is|are|has gone|have gone|went|s gone|gone|has got to|could be)\b/ },
@@ -165,7 +165,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'immediate-danger', pattern: /\b(?:im|i am|we are|were|my \w+ is|(?:he|she) is|theyre|they are)\s+(?:not safe|in danger|unsafe)\b/, unless: /\bnot safe\s+(?:to|on|in|for|crossing|around)\s+(?:the\s+)?(?:road|roads|stairs|walk|climbing|equipment|trips?|trip|school bus|bus)\b/ },
   { category: 'immediate-danger', pattern: /\bthreat\w*\s+(?:to\s+)?(?:kill|hurt|harm|stab|attack|beat|shoot|burn|take)\s+(?:me|us|them|him|her|my|the kids|the children|our|himself|herself)\b/ },
   { category: 'immediate-danger', pattern: new RegExp(`\\b${ADULT}\\s+(?:is|was|keeps|has been|been|are|were)?\\s*(?:threaten\\w*|stalking|harass\\w*)\\s+(?:us|me|the kids|the children|my|our|to)\\b`) },
-  { category: 'immediate-danger', pattern: new RegExp(`\\b(?:said|says|saying|told|threatened|threatening)\\s+(?:\\w+\\s+){0,3}(?:hell|he will|he would|hed|shell|she will|she would|theyll|they will|going to|gonna|will)\\s+(?:kill|hurt|harm|stab|attack|batter|take the kids and)\\b`) },
+  { category: 'immediate-danger', pattern: new RegExp(`\\b(?:said|says|saying|told|threatened|threatening)\\s+(?:\\w+\\s+){0,3}(?:hell|he will|he would|hed|shell|she will|she would|theyll|they will|going to|gonna|will)\\s+(?:kill|hurt|harm|stab|cut|shank|shoot|attack|batter|do (?:him|her|them) in|take the kids and)\\b`), unless: /\b(?:lol|haha|joking|jokes|kidding|best mates|best friends again)\b/ },
   { category: 'immediate-danger', pattern: /\b(?:has|had|got|pulled|holding|waving|carrying|with|brandish\w*)\s+(?:a\s+)?(?:knife|knives|gun|weapon|machete|blade)\b/ },
   { category: 'immediate-danger', pattern: /\b(?:scared|afraid|frightened|terrified|worried|fear)\s+(?:that\s+)?(?:he|she|they|my \w+)\s*(?:ll|will|is going to|are going to|might|could|would)\s+(?:kill|hurt|harm|attack|stab|beat|batter)\b/ },
   { category: 'immediate-danger', pattern: /\b(?:call|calling|called|ring|ringing|rang|phone|phoned)\s+(?:the\s+)?(?:police|999|ambulance|an ambulance)\b/ },
@@ -177,6 +177,59 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'immediate-danger', pattern: /\block\w*\s+(?:him|her|them)sel(?:f|ves)\s+in\b.{0,80}\b(?:wont|will not|isnt|not|stopped)\s+(?:answer\w*|respond\w*|talk\w*|open\w*|come out|coming out|replying)\b/ },
   { category: 'immediate-danger', pattern: /\b(?:fainted|collapsed|passed out|having a seizure|fitting|turning blue|cant breathe|cannot breathe|struggling to breathe|choking)\b/, unless: /\b(?:used to|last year|years ago|when (?:he|she) was (?:a )?(?:baby|little|younger)|history of|epilepsy (?:plan|care plan)|seizure (?:plan|care plan))\b/ },
   { category: 'immediate-danger', pattern: /\b(?:not|hasnt|has not|havent|hasnt been|not been|refus\w+ to be|refusing)\s+(?:eaten|eating|drunk|drinking|eat|drink)\s+(?:anything\s+|a thing\s+)?(?:for|in)\s+(?:days|\w+ days|a week|over a week)\b/ },
+  // --- wider nets: wordings that a probe written apart from these rules showed were missed ---
+  // suicide and self-harm, said indirectly
+  { category: 'suicide-self-harm', pattern: /\b(?:ways|how)\s+to\s+(?:die|kill\s+(?:your|him|her|my|them)sel\w*|end\s+(?:it|your life|my life|his life|her life)|commit suicide|hang\s+(?:your|him|her|my)sel\w*)\b/ },
+  { category: 'suicide-self-harm', pattern: /\bhurts?\s+to\s+die\b|\bif\s+(?:i|he|she|they|id|hed|shed)\s+(?:\w+\s+){0,2}(?:wasnt|werent|was not|were not|wasn t)\s+(?:here|around|alive)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:wont|will not|not going to|wouldnt)\s+be\s+(?:here|around|alive|a problem|a burden)\s+(?:by|for much longer|much longer|tomorrow|next week|by the weekend|any\s?more|for long)\b/ },
+  { category: 'suicide-self-harm', pattern: /\bno\s+point\s+(?:to|in|of)\s+(?:anything|living|life|me|being alive|being here|going on)\b/ },
+  {
+    category: 'suicide-self-harm',
+    pattern: /\b(?:giv\w*|gave|given)\s+(?:away\s+)?(?:all\s+)?(?:of\s+)?(?:his|her|their|my)\s+(?:\w+\s+){0,2}(?:toys|xbox|playstation|things|stuff|belongings|possessions|games|phone|switch|ipad|tablet|teddies|clothes)\s+(?:away|to)\b/,
+    requires: /\b(?:no point|die|dying|dead|sad|flat|low|down|suicid\w*|not here|worried|worry|depress\w*|goodbye|quiet|withdrawn|hopeless)\b/,
+  },
+  { category: 'suicide-self-harm', pattern: /\b(?:been|started|keeps?|is|was|still|back to|has been|have been)\s+cutting\b(?!\s+(?:out|back|down|up|off|his hair|her hair|paper|shapes|things|corners|class|lessons?|school|pictures))/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:go|cut|cutting)\s+deeper\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:going to|gonna|wants? to|wanted to|threaten\w* to|will|says? (?:hes|shes|he is|she is|they are) going to|about to)\s+jump\b(?!\s+(?:on|in|into|around|up and down|over|the queue|higher|rope|for joy))/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:windowsill|window sill|window ledge|edge of (?:the\s+)?(?:roof|top floor|bridge|cliff|multi ?storey|car park|balcony|building))\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:standing|stood|sat|sitting|going|goes|gone|walking|walked|lying|lay|lies)\s+(?:\w+\s+)?(?:on|to|by|near|along|onto)\s+(?:the\s+)?(?:train|railway)\s+(?:tracks?|line)\b|\b(?:train|railway)\s+(?:tracks?|line)\b.{0,60}\b(?:feels? like|standing|stood|jump|die|hit)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:ty\w*|tied|put\w*|wrap\w*|pull\w*)\s+(?:\w+\s+){0,3}(?:round|around)\s+(?:his|her|their|my)\s+(?:own\s+)?neck\b|\brope\b.{0,60}\b(?:hidden|hiding|hid)\b|\b(?:bought|ordered|buying|got)\s+(?:a\s+)?(?:rope|noose)\b/ },
+  { category: 'suicide-self-harm', pattern: new RegExp(`\\b(?:got hold of|got into|found|has taken|took|taken|had)\\s+(?:\\w+\\s+){0,3}${PILLS}\\b.{0,60}\\b(?:(?:dont|do not|not sure|no idea)\\s+(?:know\\s+)?how\\s+(?:many|much)|in one go|all of them|the lot|whole (?:packet|box|bottle|week))\\b|\\b(?:whole|entire)\\s+(?:\\w+\\s+){0,2}(?:of\\s+)?${PILLS}\\s+in\\s+one\\s+go\\b|\\bin\\s+one\\s+go\\b.{0,30}\\b${PILLS}\\b`) },
+  { category: 'suicide-self-harm', pattern: new RegExp(`\\b(?:empty|half empty|emptied)\\s+(?:\\w+\\s+)?(?:packet|packets|box|bottle|blister packs?|strips?)\\s+of\\s+${PILLS}\\b|\\b(?:taken|took|swallowed)\\s+(?:a load|loads|lots|a lot|some|a handful|handfuls)\\s+of\\s+(?:\\w+\\s+){0,2}${PILLS}\\b`) },
+  { category: 'suicide-self-harm', pattern: /\b(?:written|wrote|writing|left)\s+(?:\w+\s+){0,2}(?:letters?|notes?)\s+(?:to|for)\s+(?:my|the|his|her)\s+(?:kids|children|son|daughter|family|husband|wife|partner|mum|dad|parents)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:posted|posting|wrote|put|said|says|texted)\b.{0,40}\b(?:wont be a problem|not be a problem|wont be here|be gone soon|see you on the other side|goodbye forever|last post)\b/ },
+
+  // poisoning and medical emergencies
+  { category: 'immediate-danger', pattern: /\b(?:drank|drunk|drinking|swallowed|swallowing|ate|eaten|eating|chewing|chewed|licked|sucking)\s+(?:some\s+|a\s+|the\s+|on\s+(?:a|the)\s+)?(?:\w+\s+){0,2}(?:bleach|dishwasher tablets?|washing (?:tablets?|pods?|capsules?)|detergent|battery|batteries|button battery|magnets?|antifreeze|weed ?killer|poison\w*|cleaning (?:fluid|stuff|products?|spray)|white spirit|paint thinners?|screen ?wash|e-?liquid|vape liquid)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:blue|grey|gray)\s+(?:round|around|on)\s+(?:the|his|her)\s+lips\b|\b(?:lips|face)\s+(?:are|is|went|going|gone|turned|turning)\s+blue\b|\bfloppy\b(?!\s+(?:hair|ears|hat|toy|bunny))|\banaphyla\w*|\ballergic reaction\b|\b(?:throat|tongue)\s+(?:is\s+)?(?:swelling|swollen|closing)\b/ },
+  { category: 'immediate-danger', pattern: /\bseizures?\s+(?:wont stop|hasnt stopped|has not stopped|not stopping|still going|for over|lasting|for more than)\b|\bheart\s+(?:is\s+)?(?:going|racing|beating)\s+(?:really\s+|so\s+)?(?:fast|funny)\b|\b(?:looks?|gone|going|turned)\s+(?:grey|gray)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:lot of|lots of|loads of|so much|pouring with|covered in|pool of)\s+blood\b|\bbleeding\s+(?:heavily|badly|a lot|wont stop|everywhere|loads)\b|\b(?:head|skull)\s+(?:split|cracked)\s+open\b|\bsplit\s+(?:his|her|their)\s+head\s+open\b|\bstab\s*wound\b|\bstabbed\b/ },
+
+  // a missing child, more wordings
+  { category: 'missing', pattern: /\bnever\s+see\s+(?:him|her|them|my \w+)\s+again\b|\bnot\s+(?:brought|bring|bringing|returned)\s+(?:him|her|them)\s+back\b/ },
+  { category: 'missing', pattern: /\b(?:got|gotten|slipped|wandered|climbed|escaped)\s+out\s+(?:of\s+)?(?:the|our|his|her)\s+(?:house|home|garden|gate|front door|back door|window|flat)\b|\bwander\w*\s+off\b(?!\s+(?:task|topic|in (?:class|lessons?|the supermarket)))/ },
+  { category: 'missing', pattern: /\b(?:should\s+(?:have|of|ve)\s+been|(?:was|is)\s+(?:meant|supposed|due)\s+to\s+be|meant\s+to\s+be|supposed\s+to\s+be)\s+(?:home|back)\b.{0,120}\b(?:phone|not answering|no answer|no sign|seen|gone|hours|now|still not|not like (?:him|her))\b/ },
+  { category: 'missing', pattern: /\b(?:wont|will not|refus\w+ to)\s+tell\s+(?:me|us)\s+where\b|\bwhere\s+(?:hes|shes|theyre|theyve)(?:\s+gone)?\b.{0,20}\b(?:no idea|dont know|nobody|no one)\b|\b(?:nobody|no one|noone|dont|do not)\s+knows?\s+where\s+(?:hes|shes|theyre|theyve)\b/ },
+  { category: 'missing', pattern: /\b(?:not|isnt|wasnt)\s+in\s+(?:his|her|their)\s+(?:room|bed)\b.{0,80}\b(?:alarm|door|window|gone|missing|cant find|police|searched|looking)\b|\b(?:walked|ran|run|gone|went|bolted)\s+out\s+(?:of\s+)?(?:school|class|the school|the house|the gates)\b.{0,80}\b(?:nobody|no one|noone|dont|do not|cant|cannot)\s+(?:knows?|find|found|know)\b/ },
+  { category: 'missing', pattern: /\b(?:gone|out|missing)\s+again\s+(?:tonight|overnight|all night)\b|\bstay\w*\s+out\s+(?:all night|overnight)\b/ },
+
+  // abuse and exploitation, more wordings
+  { category: 'abuse', pattern: /\b(?:step ?dad|stepfather|step father|dad|father|uncle|grandad|grandpa|partner|boyfriend|mums boyfriend|brother|cousin|man|lodger|family friend|babysitter|carer)\s+(?:\w+\s+){0,4}(?:comes?|came|coming|goes|went|gets|got|creeps?|crept|sneaks?|snuck)\s+(?:in)?to\s+(?:her|his|their)\s+(?:bed)?room\b.{0,60}\b(?:night|doing|touch\w*|things)\b/ },
+  { category: 'abuse', pattern: /\bdoing\s+(?:things|stuff)\s+to\s+(?:her|him|them|me)\b|\bsexual(?:ised|ized)?\s+(?:things|behaviour|behavior|language|comments|drawings?|play|knowledge)\b|\b(?:grown|older|adult)\s+man\b.{0,40}\bin\s+(?:a\s+)?bed\b/ },
+  { category: 'abuse', pattern: /\b(?:bum|bottom|privates|private parts|vagina|willy|penis|front bottom)\s+(?:hurts|is sore|sore|bleeding|is bleeding|hurting)\b/ },
+  { category: 'abuse', pattern: /\b(?:makes?|made|forces?|forced)\s+(?:him|her|them|my \w+)\s+(?:to\s+)?(?:sleep|stay|stand|sit|wait)\s+(?:\w+\s+){0,3}(?:outside|in the (?:garden|shed|cold|dark|cupboard|car)|shed|cupboard)\b|\block\w*\s+(?:him|her|them|my \w+)\s+in\s+(?:his|her|their|a|the)\s+(?:room|cupboard|shed|bedroom)\s+for\s+hours\b/ },
+  { category: 'abuse', pattern: /\b(?:doesnt|does not|dont|do not|not|never)\s+(?:feed|fed|feeding)\s+(?:him|her|them)\b|\b(?:always|came back|come back|comes back|come round)\s+(?:\w+\s+)?starving\b|\b(?:home|left)\s+alone\s+all\s+day\b|\bleaves?\s+(?:them|him|her)\s+(?:home\s+)?alone\s+(?:all day|for hours|overnight)\b/ },
+  { category: 'abuse', pattern: /\b(?:hes|shes|theyre|he is|she is|they are|someone is|somebody is)\s+(?:hurting|hitting|touching|beating|strangling|choking)\s+(?:her|him|me|them|us)\b/, unless: /\bhurting\s+(?:her|his|their)\s+feelings\b/ },
+  { category: 'abuse', pattern: /\b(?:its|it is|is|was|keep it)\s+(?:a|our|their|his|her|a special)\s+(?:little\s+)?secret\b|\b(?:says?|said|told (?:him|her|them))\s+not\s+to\s+tell\b/, unless: /\b(?:surprise|present|birthday|party|christmas)\b/ },
+  { category: 'abuse', pattern: /\bsit\w*\s+on\s+(?:his|her)\s+(?:knee|lap)\b/, requires: /\b(?:escort|driver|taxi|man|uncle|secret|coach|neighbour|stranger|carer)\b/ },
+  { category: 'abuse', pattern: /\b(?:boyfriend|girlfriend|bf|man|guy|lad)\s+(?:whos|who is|of|aged|thats|is)?\s*(?:1[89]|[2-6]\d)\b/, requires: /\b(?:(?:shes|hes|she is|he is|dd is|ds is|only|aged)\s+1[0-5]|1[0-5]\s*(?:yo|yr|year))\b/ },
+  { category: 'abuse', pattern: /\bgives?\s+(?:her|him|them)\s+(?:vodka|alcohol|booze|drink|drugs|weed|vapes|cigarettes|pills)\b|\bcounty\s+lines\b|\b(?:two|2|second|burner)\s+phones?\b.{0,60}\b(?:cash|money)\b|\bowes?\s+(?:them|some\s+\w+|people|older (?:boys|lads|kids))\s+money\b/ },
+  { category: 'abuse', pattern: /\b(?:new|expensive|designer)\s+(?:trainers|clothes|phone|phones)\b.{0,60}\b(?:cash|money)\b|\b(?:cash|money)\b.{0,60}\b(?:new|expensive|designer)\s+(?:trainers|clothes|phone)\b/ },
+  { category: 'abuse', pattern: /\b(?:lads|men|boys|gang|people)\s+(?:on bikes\s+)?(?:waiting|hanging around)\s+outside\s+(?:our|the|my)\s+(?:house|home|flat)\b/ },
+
+  // a parent who may harm the child or themselves, or violence at home now
+  { category: 'parent-distress', pattern: /\bpillow\s+over\s+(?:his|her|their)\s+face\b|\b(?:scared|afraid|frightened|terrified)\s+of\s+(?:what\s+(?:i|ill|i will|i might|i could)\s+(?:do|could do)|myself)\b|\bi\s+(?:\w+\s+)?(?:wanted|want|wanting)\s+to\s+(?:hurt|harm|hit|kill|strangle|smother|shake)\s+(?:him|her|them|my)\b|\b(?:im|i am|i dont think im|i dont feel)\s+(?:not\s+)?safe\s+(?:to be\s+)?(?:with|around|near)\s+(?:him|her|them|my)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:strangled|choked|strangling|choking|throttled)\s+(?:me|her|him|my)\b|\b(?:kick\w*|smash\w*|bang\w*|break\w*|broke)\s+(?:the\s+)?(?:front\s+|back\s+|bedroom\s+)?doors?\s+(?:in|down)\b/ },
 ];
 
 /** Negators that, shortly before a `negatable` hit, mean the writer is ruling the risk out. */
