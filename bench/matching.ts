@@ -17,6 +17,7 @@ import { CRISIS_INTENT, intentForFirstMessage } from '../src/matching/firstMessa
 import { buildMatcher, type MatcherInput } from '../src/matching/matcher';
 import { readMatcherInput } from '../src/matching/matchingContent';
 import { frontMatterOf, topicFiles } from '../src/matching/trainingData';
+import { readRiskExamples, RISK_EXAMPLES_FILE, RiskModel, riskExamplesFor } from '../src/safety/riskModel';
 import type { Matcher } from '../src/matching/types';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -28,6 +29,7 @@ const CONTENT_DIR = join(ROOT, 'content');
 const SET = process.env.BENCH_SET === 'dev' ? 'dev' : 'test';
 const TEST_SET = join(ROOT, 'bench', 'data', `matching-${SET}.jsonl`);
 const LATENCY_PASSES = 5;
+let riskTrainMs = 0;
 const MIN_PER_KNOWLEDGE_TOPIC = SET === 'test' ? 8 : 5;
 
 const testRowSchema = z.object({
@@ -117,6 +119,11 @@ function assertKeptApart(rows: readonly TestRow[], input: MatcherInput): void {
   const learned = new Map<string, string>();
   for (const example of input.examples) learned.set(sentenceKey(example.text), `training phrasing of ${example.intent}`);
   for (const text of input.outOfScope ?? []) learned.set(sentenceKey(text), 'out-of-scope phrasing');
+  // The safeguarding model learns from its own examples; the development set is among them, so only
+  // the test set is checked against them.
+  if (SET === 'test') {
+    for (const example of readRiskExamples(join(CONTENT_DIR, RISK_EXAMPLES_FILE))) learned.set(sentenceKey(example.text), 'safeguarding example');
+  }
   const clashes = rows.filter((row) => learned.has(sentenceKey(row.text)));
   if (clashes.length > 0) {
     fail(
@@ -363,7 +370,7 @@ function printTable(rows: readonly TestRow[], runs: readonly SystemRun[], readMs
     out.push(`${label.padEnd(width)}${runs.map((run, index) => value(scores[index] as Scores, run).padStart(column)).join('')}${target.padStart(18)}`);
   }
   out.push('');
-  out.push(`Reading the content files (not included above): ${readMs.toFixed(1)} ms.`);
+  out.push(`Reading the content files (not included above): ${readMs.toFixed(1)} ms. Training the safeguarding model (once, at start-up): ${riskTrainMs.toFixed(1)} ms.`);
   out.push('Ours = safeguarding check, then the matcher (as the bot runs them); nlp.js = nlp.js alone, trained on the');
   out.push('same phrasings (topic utterances and titles, plus the out-of-scope list as one intent), fallback by its 0.5 threshold.');
   out.push(`Latency: median over ${LATENCY_PASSES} passes per message, each pass on a freshly built matcher (cold caches).`);
@@ -379,6 +386,9 @@ async function main(): Promise<void> {
   assertKeptApart(rows, input);
   assertCoverage(rows, topicKinds());
 
+  const riskStart = nowMs();
+  RiskModel.train(riskExamplesFor(CONTENT_DIR));
+  riskTrainMs = nowMs() - riskStart;
   const ours = runOurs(input, rows);
   const nlpjs = await runNlpjs(input, rows);
   printTable(rows, [ours, nlpjs], readMs);

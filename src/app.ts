@@ -1,3 +1,4 @@
+import { defaultRiskModel } from './safety/riskModel';
 import { AddressInfo } from 'node:net';
 import { ConversationState, TranscriptLoggerMiddleware, TurnContext, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -57,6 +58,8 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   if (config.CONTENT_WATCH === 'true' || (config.CONTENT_WATCH === undefined && config.localMode && config.NODE_ENV === 'development')) content.watch();
 
   let port = 0;
+  // Train the safeguarding model now rather than on a parent's first message.
+  defaultRiskModel();
   const knowledge = new Knowledge(content, {
     defaultArea: config.DEFAULT_AREA,
     glossaryUrl: config.PUBLIC_URL ? `${config.PUBLIC_URL.replace(/\/$/, '')}/glossary` : '/glossary',

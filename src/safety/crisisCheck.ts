@@ -1,10 +1,12 @@
 /**
  * Safeguarding check that runs on every message before anything else.
  *
- * Pure and synchronous (no I/O, no botbuilder): a rule table of regular expressions over a
- * lightly normalised copy of the message. It favours recall: a false alarm costs a parent one
- * extra signposting message, a miss could cost far more.
+ * Synchronous, no botbuilder: first a rule table of regular expressions over a lightly normalised
+ * copy of the message, then, if no rule fires, a learned model (riskModel.ts, trained once from
+ * content/safety/risk-examples.jsonl) for risk worded in ways no rule foresaw. It favours recall:
+ * a false alarm costs a parent one extra signposting message, a miss could cost far more.
  */
+import { defaultRiskModel } from './riskModel';
 import { CRISIS_RULES, FIGURATIVE, NEGATION_BEFORE, type CrisisCategory, type CrisisRule } from './crisisRules';
 
 export type { CrisisCategory } from './crisisRules';
@@ -105,5 +107,7 @@ export function checkForCrisis(text: string): CrisisResult {
     const matched = firstHit(rule, prepared);
     if (matched !== undefined) return { crisis: true, category: rule.category, matched };
   }
+  // No rule: the learned model catches risk worded in ways no rule foresaw (see riskModel.ts).
+  if (defaultRiskModel()?.fires(stripFigurative(prepared))) return { crisis: true, category: 'possible-risk' };
   return { crisis: false };
 }

@@ -8,7 +8,7 @@
  */
 
 /** The kinds of risk the bot signposts differently. */
-export type CrisisCategory = 'suicide-self-harm' | 'abuse' | 'immediate-danger' | 'missing' | 'parent-distress';
+export type CrisisCategory = 'suicide-self-harm' | 'abuse' | 'immediate-danger' | 'missing' | 'parent-distress' | 'possible-risk';
 
 /** One detection rule. */
 export interface CrisisRule {
