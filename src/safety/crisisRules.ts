@@ -136,7 +136,8 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   {
     category: 'abuse',
     pattern: /\b(?:meet (?:him|her|up|them)|meeting (?:him|her|up)|meet(?:ing)?\s+(?:up with\s+)?(?:a|an|some|this|the)\s+(?:\w+\s+)?(?:guy|man|lad|bloke|stranger|boy|girl|person|someone|friend)|send(?:ing)? (?:her|him|them|me)?\s*(?:pictures|photos|pics|images|videos)|asking (?:her|him|them) (?:for|to send) (?:pictures|photos|pics)|(?:keep|kept|keeping)\s+(?:\w+\s+){0,2}secrets?|without telling (?:me|us|her mum|his mum|her dad|his dad|anyone|her parents|his parents))\b/,
-    requires: /\b(?:online|internet|gaming|game|games|app|snapchat|tiktok|instagram|discord|roblox|fortnite|minecraft|whatsapp|xbox|playstation|chat(?:ting)?|messages?|met)\b/,
+    // Online contact only: "met" or "messages" alone also fit "can I ask to meet her" about a new SENCo.
+    requires: /\b(?:online|internet|gaming|game|games|app|snapchat|tiktok|instagram|discord|roblox|fortnite|minecraft|whatsapp|xbox|playstation|met (?:on|online|through|via))\b/,
     unless: /\b(?:friend from (?:school|class)|classmate|cousin|grandparents?|teacher at school)\b/,
   },
   { category: 'abuse', pattern: /\b(?:older|grown|adult)\s+(?:man|men|guy|bloke|lad|boy|woman|person)\b.{0,60}\b(?:messag\w*|texting|snapchat|online|sending|gifts?|money|lifts?)\b/ },
@@ -255,6 +256,8 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'immediate-danger', pattern: /\b(?:said|say|says|told (?:him|her|us))\s+(?:\w+\s+){0,2}(?:theyll|they will|theyre going to|hes going to|he will)\s+(?:be back|come back|hurt|get)\b.{0,30}\b(?:tonight|later|soon|again)?|\bhe will be back later\b|\bhell be back later\b/, requires: /\b(?:knife|threat\w*|scared|throat|hurt|hit|attack\w*|lads|beat)\b/ },
   { category: 'suicide-self-harm', pattern: new RegExp(`\\b(?:a load of|loads of|a handful of|lots of|a lot of)\\s+(?:\\w+\\s+){0,2}${PILLS}\\b`), requires: /\b(?:taken|took|swallowed|ate|eaten|had|necked)\b/ },
   { category: 'missing', pattern: /\b(?:man|men|stranger|woman|someone|somebody|bloke|guy)\s+in\s+a\s+(?:\w+\s+)?(?:van|car)\b.{0,100}\b(?:got in|get in|getting in|went with|took her|took him|drove off)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:isnt|is not|not|hasnt been|wasnt|arent)\s+breathing\s+(?:properly|right|normally|well)\b/ },
+  { category: 'abuse', pattern: /\btouch\w*\s+(?:her|him|them|me)\s+when\s+(?:no ?one|nobody|noone|(?:the )?others? (?:arent|are not))\b|\btouch\w*\s+(?:her|him|them)\s+(?:on|in)\s+(?:her|his|their)\s+(?:private\w*|bum|bottom|chest|breasts?|front)\b/ },
 ];
 
 /** Negators that, shortly before a `negatable` hit, mean the writer is ruling the risk out. */
