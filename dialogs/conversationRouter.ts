@@ -111,7 +111,8 @@ export class ConversationRouter {
     let area = await areaOf(context, this.services);
 
     // 1. Safety before anything else, whatever dialog is running.
-    const crisis = Boolean(text) && checkForCrisis(text).crisis;
+    const check = text ? checkForCrisis(text) : { crisis: false };
+    const crisis = check.crisis;
 
     // While an adviser is on the conversation, the parent is talking to them, not to the bot.
     if (text && (await this.services.relay?.isRelaying(context))) {
@@ -122,7 +123,13 @@ export class ConversationRouter {
       await this.services.relay!.forwardToAdviser(context, text);
       return;
     }
-    if (crisis) return this.crisis(dc, area);
+    if (crisis) {
+      // Only the learned layer fired and the message is plainly a question we answer ("how will his
+      // wishes be taken into account?"): signpost first, then still answer it, rather than drop the
+      // question for a hand-off offer. Any rule hit, or no confident answer, gets the full crisis flow.
+      if (check.category !== 'possible-risk' || this.services.knowledge.classify(text).decision !== 'answer') return this.crisis(dc, area);
+      await this.signpost(dc.context, area);
+    }
 
     // 2. Nothing we can read.
     if (!text && !value) {
@@ -248,6 +255,13 @@ export class ConversationRouter {
     if (choices.includes(t) || /^\d{1,2}$/.test(t) || t.split(/\s+/).length < 4) return false;
     const result = this.services.knowledge.classify(text);
     return result.decision === 'answer' && result.confidence >= 0.9 && result.intent !== null && this.services.knowledge.hasTopic(result.intent);
+  }
+
+  /** The emergency signposting alone, before the message is handled as usual. */
+  private async signpost(context: TurnContext, area: string): Promise<void> {
+    const crisis = this.services.knowledge.answer('safeguarding-crisis', area);
+    if (crisis) await context.sendActivity(markdown(`${crisis.text}\n\n${crisis.more}`));
+    this.services.logger.warn({ event: 'crisis-signposted', area, layer: 'model' }, 'crisis signposting sent before answering');
   }
 
   private async crisis(dc: DialogContext, area: string): Promise<void> {
