@@ -18,6 +18,17 @@ const FILLER_WORDS = new Set(
 
 const norm = (s: string) => ` ${s.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
 
+/** Each pack's place names, normalised once (this runs on every message). */
+const normalisedPlaces = new WeakMap<AreaPack, Array<{ place: string; normalised: string }>>();
+function placesOf(area: AreaPack): Array<{ place: string; normalised: string }> {
+  let places = normalisedPlaces.get(area);
+  if (!places) {
+    places = [area.name, ...area.places].map((place) => ({ place, normalised: norm(place) })).filter((p) => p.normalised.trim().length >= 3);
+    normalisedPlaces.set(area, places);
+  }
+  return places;
+}
+
 /**
  * Finds a statement of where the parent lives ("I live in Kent", "we're in Grantham", "Kent").
  * The longest matching place wins, so "north lincolnshire" (a different council) beats "lincolnshire".
@@ -25,19 +36,17 @@ const norm = (s: string) => ` ${s.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').re
 export function detectArea(text: string, areas: Iterable<AreaPack>): AreaStatement | undefined {
   const message = norm(text);
   const words = message.trim().split(' ').filter(Boolean);
-  let best: { areaId: string; place: string } | undefined;
+  let best: { areaId: string; place: string; normalised: string } | undefined;
   for (const area of areas) {
-    for (const place of [area.name, ...area.places]) {
-      const p = norm(place);
-      if (p.trim().length < 3) continue;
-      if (message.includes(p) && (!best || p.length > norm(best.place).length)) best = { areaId: area.id, place: place.toLowerCase() };
+    for (const { place, normalised } of placesOf(area)) {
+      if (message.includes(normalised) && (!best || normalised.length > best.normalised.length)) best = { areaId: area.id, place: place.toLowerCase(), normalised };
     }
   }
   const cue = RESIDENCE_CUE.test(text) || COUNCIL_CUE.test(text);
   if (best) {
-    const rest = message.replace(norm(best.place), ' ').trim().split(' ').filter((w) => w && !FILLER_WORDS.has(w));
+    const rest = message.replace(best.normalised, ' ').trim().split(' ').filter((w) => w && !FILLER_WORDS.has(w));
     const onlyArea = rest.length === 0;
-    if (cue || onlyArea || words.length <= 3) return { ...best, onlyArea };
+    if (cue || onlyArea || words.length <= 3) return { areaId: best.areaId, place: best.place, onlyArea };
     return undefined;
   }
   const unknown = UNKNOWN_PLACE.exec(text);

@@ -53,8 +53,9 @@ export class RiskModel {
    * me more", "scared for his future"), and short risk messages are what the rules are written for.
    */
   probability(text: string): number {
+    if (contentWords(text) < MIN_CONTENT_WORDS) return 0;
     const vector = vectorFor(text, this.vocabulary, false);
-    if (contentWords(text) < MIN_CONTENT_WORDS || vector.ids.length === 0) return 0;
+    if (vector.ids.length === 0) return 0;
     return this.model.predict(vector)[1] ?? 0;
   }
 
