@@ -1,7 +1,7 @@
-import { ChoicePrompt, ComponentDialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { areaOf } from './areaOf';
 import { CHOICE_PROMPT, CONCERN_DIALOG, HANDOFF_DIALOG, LETTER_DIALOG } from './ids';
-import { choicePrompt } from './prompting';
+import { choicePrompt, createChoicePrompt } from './prompting';
 import { bullets, markdown } from './replies';
 import type { DialogServices } from './services';
 
@@ -34,7 +34,7 @@ const valuesOf = (step: WaterfallStepContext) => step.values as StepValues;
 export class ConcernDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(CONCERN_DIALOG);
-    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, undefined, 'en-us'));
+    this.addDialog(createChoicePrompt(CHOICE_PROMPT));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.askStageStep.bind(this), this.giveStepStep.bind(this), this.routeStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }

@@ -35,6 +35,23 @@ export function typedFollowUp(text: string): 'more' | 'yes' | 'no' | undefined {
   return undefined;
 }
 
+/**
+ * A message that only asks what to do next ("what can I do?", "what now", "what are my options").
+ *
+ * @example asksWhatNext('so what can i do about it?') // true
+ */
+export function asksWhatNext(text: string): boolean {
+  const t = text.toLowerCase().replace(/[^a-z' ]+/g, ' ').replace(/'/g, '').replace(/\s+/g, ' ').trim();
+  const lead = '(?:(?:so|ok|okay|right|and|but|well|then|hmm) )*';
+  const what = '(?:what|wat|wot|wht)';
+  return (
+    new RegExp(`^${lead}${what} (?:can|should|do|could|shall|would) (?:i|we) do(?: (?:now|next|then|about (?:it|this|that|him|her)))?(?: then| now)?$`).test(t) ||
+    new RegExp(`^${lead}${what} (?:now|next|are my options|are our options|options do i have|options have i got|happens next|is the next step|do i do now|do we do now)$`).test(t) ||
+    new RegExp(`^${lead}${what}s (?:next|the next step)$`).test(t) ||
+    /^(?:any|what) (?:advice|ideas|suggestions)$/.test(t)
+  );
+}
+
 /** The prompt a parent is answering right now, however deep the component dialogs nest. */
 function innermostDialog(dc: DialogContext): { id: string; state?: Record<string, unknown> } | undefined {
   let instance = dc.activeDialog as { id: string; state?: Record<string, unknown> } | undefined;
@@ -184,8 +201,11 @@ export class ConversationRouter {
       return;
     }
 
-    // 4. Where the parent lives, said at any time outside a prompt ("I live in Kent").
-    const statement = !dc.activeDialog && text ? k.detectArea(text) : undefined;
+    // 4. Where the parent lives, said at any time outside a prompt ("I live in Kent"), or instead of
+    // tapping a button (a free-text question could be answered with a place, so not there).
+    const atChoice = innermostDialog(dc)?.id === CHOICE_PROMPT;
+    const found = text && (!dc.activeDialog || atChoice) ? k.detectArea(text) : undefined;
+    const statement = found && (!dc.activeDialog || found.onlyArea) ? found : undefined;
     if (statement) {
       const profile = await this.services.accessors.profile.get(context, {});
       profile.area = statement.areaId;
@@ -194,7 +214,8 @@ export class ConversationRouter {
       const pack = k.area(area);
       await context.sendActivity(statement.areaId === 'other' ? k.prompt('area.other', area) : k.prompt('area.changed', area, { area: pack.name }));
       if (statement.onlyArea) {
-        if (data.lastTopic && k.answer(data.lastTopic, area)?.dependsOnArea) await this.sendAnswer(context, data.lastTopic, area, data);
+        if (dc.activeDialog) await dc.repromptDialog();
+        else if (data.lastTopic && k.answer(data.lastTopic, area)?.dependsOnArea) await this.sendAnswer(context, data.lastTopic, area, data);
         return;
       }
     }
@@ -211,13 +232,23 @@ export class ConversationRouter {
     if (dc.activeDialog && value) await dc.cancelAllDialogs();
 
     // Typed replies to the last answer's buttons ("tell me more", "yes it helped").
-    const typed = data.lastTopic && !value ? typedFollowUp(text) : undefined;
+    const typed = !value ? typedFollowUp(text) : undefined;
     if (typed === 'more' && data.lastTopic) return this.onButton(dc, { action: 'more', id: data.lastTopic }, area, data);
-    if (typed && data.awaitingFeedback && data.lastTopic) {
+    if (typed && typed !== 'more' && data.awaitingFeedback && data.lastTopic) {
       data.awaitingFeedback = false;
       return this.onButton(dc, { action: 'feedback', id: data.lastTopic, helpful: typed === 'yes' }, area, data);
     }
     data.awaitingFeedback = false;
+    // A bare "yes" or "no" with nothing open to answer: not a question to match to a topic.
+    if (typed === 'yes' || typed === 'no') {
+      await context.sendActivity(k.prompt(typed === 'yes' ? 'odd.bare-yes' : 'odd.bare-no', area));
+      return;
+    }
+    // "What can I do?" straight after an answer means "what next?": walk through the next steps.
+    if (!value && data.lastTopic && asksWhatNext(text)) {
+      await dc.beginDialog(CONCERN_DIALOG, {});
+      return;
+    }
 
     // 6. Buttons from earlier answers.
     if (value) return this.onButton(dc, value, area, data);

@@ -1,8 +1,8 @@
-import { ChoicePrompt, ComponentDialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { newReference } from '../src/util/reference';
 import { areaOf } from './areaOf';
 import { CHOICE_PROMPT, DELETE_DATA_DIALOG } from './ids';
-import { choicePrompt } from './prompting';
+import { choicePrompt, createChoicePrompt } from './prompting';
 import type { DialogServices } from './services';
 
 const WATERFALL = 'deleteDataWaterfall';
@@ -11,7 +11,7 @@ const WATERFALL = 'deleteDataWaterfall';
 export class DeleteDataDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(DELETE_DATA_DIALOG);
-    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, undefined, 'en-us'));
+    this.addDialog(createChoicePrompt(CHOICE_PROMPT));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.confirmStep.bind(this), this.eraseStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }

@@ -1,11 +1,11 @@
-import { ChoicePrompt, ComponentDialog, DialogTurnResult, FoundChoice, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnResult, FoundChoice, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { escapeMarkdown } from '../src/content/render';
 import type { PromptKey } from '../src/content/promptKeys';
 import { newReference } from '../src/util/reference';
 import { areaOf } from './areaOf';
 import { isSkip } from './commands';
 import { CHOICE_PROMPT, EMAIL_PROMPT, HANDOFF_DIALOG, PHONE_PROMPT, TEXT_PROMPT } from './ids';
-import { choicePrompt, skippableTextPrompt } from './prompting';
+import { choicePrompt, skippableTextPrompt, createChoicePrompt } from './prompting';
 import { bullets, markdown } from './replies';
 import type { DialogServices, HandoffDraft, HandoffReason } from './services';
 
@@ -45,7 +45,7 @@ const LATER_QUESTIONS: Array<{ field: keyof HandoffDraft['summary']; key: Prompt
 export class HandoffDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(HANDOFF_DIALOG);
-    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, undefined, 'en-us'));
+    this.addDialog(createChoicePrompt(CHOICE_PROMPT));
     this.addDialog(new TextPrompt(TEXT_PROMPT));
     this.addDialog(new TextPrompt(PHONE_PROMPT, async (p: PromptValidatorContext<string>) => this.validContact(p, UK_PHONE)));
     this.addDialog(new TextPrompt(EMAIL_PROMPT, async (p: PromptValidatorContext<string>) => this.validContact(p, EMAIL)));

@@ -1,9 +1,9 @@
 import { Attachment } from 'botbuilder';
-import { ChoicePrompt, ComponentDialog, DialogTurnResult, FoundChoice, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnResult, FoundChoice, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { areaOf } from './areaOf';
 import { isSkip } from './commands';
 import { CHOICE_PROMPT, LETTER_DIALOG, TEXT_PROMPT } from './ids';
-import { choicePrompt, skippableTextPrompt } from './prompting';
+import { choicePrompt, skippableTextPrompt, createChoicePrompt } from './prompting';
 import { markdown } from './replies';
 import type { DialogServices } from './services';
 
@@ -28,7 +28,7 @@ const valuesOf = (step: WaterfallStepContext) => step.values as StepValues;
 export class LetterDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(LETTER_DIALOG);
-    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, undefined, 'en-us'));
+    this.addDialog(createChoicePrompt(CHOICE_PROMPT));
     this.addDialog(new TextPrompt(TEXT_PROMPT));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.chooseLetterStep.bind(this), this.askQuestionStep.bind(this), this.collectAnswerStep.bind(this)]));
     this.initialDialogId = WATERFALL;

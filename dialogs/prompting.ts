@@ -1,4 +1,5 @@
-import { Choice, ListStyle, PromptOptions } from 'botbuilder-dialogs';
+import { Choice, ChoicePrompt, FoundChoice, ListStyle, PromptOptions, PromptValidatorContext } from 'botbuilder-dialogs';
+import { STOPWORDS, stem } from '../src/matching/features';
 import type { TurnContext } from 'botbuilder';
 import { messageWithButtons } from './replies';
 
@@ -19,4 +20,42 @@ export function skippableTextPrompt(context: TurnContext, text: string, skipLabe
     prompt: messageWithButtons(context, text, [{ title: skipLabel }]),
     retryPrompt: retryText ? messageWithButtons(context, retryText, [{ title: skipLabel }]) : undefined,
   };
+}
+
+/** Content-word stems of a short text ("I've spoken to the teacher" -> spoken, teacher). */
+function stemsOf(text: string): Set<string> {
+  const words = text.toLowerCase().replace(/['\u2019]/g, '').split(/[^a-z0-9]+/).filter((w) => w && !STOPWORDS.has(w));
+  return new Set(words.map(stem));
+}
+
+/**
+ * The choice a typed reply most plausibly means, when the SDK's matcher found none: the one choice
+ * sharing the most content words with it, if no other choice shares as many. Only short replies
+ * count; a long one is more likely a new question (the router checks for that first).
+ *
+ * @example closestChoice("I've spoken to the teacher already", ["I've talked to the class teacher", "I've met the headteacher"]) // 0
+ */
+export function closestChoice(text: string, choices: readonly string[]): number | undefined {
+  const said = stemsOf(text);
+  if (said.size === 0 || said.size > 8) return undefined;
+  const overlaps = choices.map((choice) => [...stemsOf(choice)].filter((w) => said.has(w)).length);
+  const best = Math.max(0, ...overlaps);
+  if (best === 0 || overlaps.filter((n) => n === best).length > 1) return undefined;
+  return overlaps.indexOf(best);
+}
+
+/** Accepts a typed reply that plainly means one of the choices in other words. */
+async function lenientChoiceValidator(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+  if (prompt.recognized.succeeded) return true;
+  const choices = (prompt.options.choices ?? []).map((c) => (typeof c === 'string' ? c : c.value));
+  const index = closestChoice(prompt.context.activity.text ?? '', choices);
+  if (index === undefined) return false;
+  prompt.recognized.value = { value: choices[index] as string, index, score: 0.5 };
+  prompt.recognized.succeeded = true;
+  return true;
+}
+
+/** The choice prompt every dialog uses: British English parsing plus {@link lenientChoiceValidator}. */
+export function createChoicePrompt(id: string): ChoicePrompt {
+  return new ChoicePrompt(id, lenientChoiceValidator, 'en-us');
 }

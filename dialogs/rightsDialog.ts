@@ -1,7 +1,7 @@
-import { ChoicePrompt, ComponentDialog, FoundChoice, WaterfallDialog, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, FoundChoice, WaterfallDialog, WaterfallStepContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { areaOf } from './areaOf';
 import { CHOICE_PROMPT, CONCERN_DIALOG, HANDOFF_DIALOG, RIGHTS_DIALOG } from './ids';
-import { choicePrompt } from './prompting';
+import { choicePrompt, createChoicePrompt } from './prompting';
 import { bullets, markdown } from './replies';
 import type { DialogServices } from './services';
 
@@ -24,7 +24,7 @@ const valuesOf = (step: WaterfallStepContext) => step.values as StepValues;
 export class RightsDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(RIGHTS_DIALOG);
-    this.addDialog(new ChoicePrompt(CHOICE_PROMPT, undefined, 'en-us'));
+    this.addDialog(createChoicePrompt(CHOICE_PROMPT));
     this.addDialog(new WaterfallDialog(WATERFALL, [this.chooseTopicStep.bind(this), this.explainStep.bind(this), this.followUpStep.bind(this)]));
     this.initialDialogId = WATERFALL;
   }

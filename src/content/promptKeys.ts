@@ -20,6 +20,8 @@ export const PROMPT_KEYS = [
   'fallback.second',
   'fallback.out-of-scope',
   'odd.empty',
+  'odd.bare-yes',
+  'odd.bare-no',
   'odd.too-long',
   'area.changed',
   'area.other',

@@ -1,3 +1,5 @@
+import { closestChoice } from '../../dialogs/prompting';
+import { asksWhatNext } from '../../dialogs/conversationRouter';
 import { allText, createHarness, press } from '../helpers/dialogHarness';
 
 describe('answering questions', () => {
@@ -124,6 +126,31 @@ describe('safety first', () => {
   });
 });
 
+describe('short follow-ups after an answer', () => {
+  it.each(['what can i do', 'So what can I do about it?', 'what now', 'what are my options', "what's next"])(
+    '"%s" after an answer walks through the next steps',
+    async (text) => {
+      const h = createHarness();
+      await h.send('school keep sending my son home at lunch because they cannot cope with him');
+      const replies = await h.send(text);
+      expect(allText(replies)).toContain(h.say('concern.ask-stage'));
+    },
+  );
+
+  it('a bare "no" with nothing to answer gets a short, kind reply, not a guess at a topic', async () => {
+    const h = createHarness();
+    await h.send('help');
+    const replies = await h.send('no');
+    expect(allText(replies)).toBe(h.say('odd.bare-no'));
+  });
+
+  it('a bare "yes" invites the question', async () => {
+    const h = createHarness();
+    const replies = await h.send('yes');
+    expect(allText(replies)).toBe(h.say('odd.bare-yes'));
+  });
+});
+
 describe('welcome on first contact', () => {
   it.each([
     ['Web Chat / Direct Line: the parent joins', 'directline', [{ id: 'user1' }, { id: 'bot' }], 'personal'],
@@ -136,5 +163,49 @@ describe('welcome on first contact', () => {
     const texts = h.adapter.activeQueue.splice(0).map((a) => a.text ?? '');
     expect(texts.join(' ')).toContain(h.say('welcome.text').split('\n')[0]);
     expect(texts.join(' ')).toMatch(/not legal advice/);
+  });
+});
+
+describe('asksWhatNext', () => {
+  it.each([
+    ['what can i do', true],
+    ['so what should we do now?', true],
+    ['wot now', true],
+    ['any advice', true],
+    ['what can i do about the school not following his plan', false],
+    ['what does a senco do', false],
+  ])('%s -> %s', (text, expected) => {
+    expect(asksWhatNext(text)).toBe(expected);
+  });
+});
+
+describe('typed answers at a choice prompt', () => {
+  it('"I\'ve spoken to the teacher already" is taken as "I\'ve talked to the class teacher"', async () => {
+    const h = createHarness();
+    await h.send("I'm worried about my child");
+    const before = await h.send('what can i do');
+    expect(allText(before)).toContain(h.say('concern.ask-stage'));
+    const replies = await h.send("I've spoken to the teacher already");
+    expect(allText(replies)).not.toContain(h.say('concern.ask-stage'));
+  });
+
+  it.each<[string, string[], number | undefined]>([
+    ["I've spoken to the teacher already", ["I haven't raised it with school yet", "I've talked to the class teacher", "I've met the headteacher"], 1],
+    ['the head', ["I've talked to the class teacher", "I've met the headteacher"], undefined],
+    ['no', ['Yes', 'No thanks'], 1],
+    ['maybe later', ['Yes', 'No thanks'], undefined],
+  ])('closestChoice(%s)', (text, choices, expected) => {
+    expect(closestChoice(text, choices)).toBe(expected);
+  });
+});
+
+describe('saying where you live at a choice prompt', () => {
+  it('changes the area and asks the same question again', async () => {
+    const h = createHarness();
+    await h.send("I'm worried about my child");
+    await h.send('what can i do');
+    const replies = await h.send('i live in kent');
+    expect(allText(replies)).toContain(h.say('area.changed', { area: 'Kent' }, 'kent'));
+    expect(allText(replies)).toContain(h.say('concern.ask-stage', {}, 'kent'));
   });
 });
