@@ -44,7 +44,7 @@ export class ConcernDialog extends ComponentDialog {
     const stages = this.services.knowledge.escalationStages();
     if (options.stage && stages.some((s) => s.id === options.stage)) return step.next({ index: stages.findIndex((s) => s.id === options.stage) });
     const area = await areaOf(step.context, this.services);
-    return step.prompt(CHOICE_PROMPT, choicePrompt(step.context, this.services.knowledge.prompt('concern.ask-stage', area), stages.map((s) => s.choice)));
+    return step.prompt(CHOICE_PROMPT, choicePrompt(step.context, this.services.knowledge.prompt('concern.ask-stage', area), stages.map((s) => s.choice), `${this.services.knowledge.prompt('common.choose-retry', area)}\n\n${this.services.knowledge.prompt('concern.ask-stage', area)}`));
   }
 
   private async giveStepStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -67,7 +67,7 @@ export class ConcernDialog extends ComponentDialog {
       k.prompt('common.done', area),
     ];
     valuesOf(step).choices = choices;
-    return step.prompt(CHOICE_PROMPT, choicePrompt(step.context, k.prompt('concern.what-next', area), choices));
+    return step.prompt(CHOICE_PROMPT, choicePrompt(step.context, k.prompt('concern.what-next', area), choices, `${k.prompt('common.choose-retry', area)}\n\n${k.prompt('concern.what-next', area)}`));
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -31,7 +31,7 @@ function stemsOf(text: string): Set<string> {
 /**
  * The choice a typed reply most plausibly means, when the SDK's matcher found none: the one choice
  * sharing the most content words with it, if no other choice shares as many. Only short replies
- * count; a long one is more likely a new question (the router checks for that first).
+ * count; a long one is more likely a new question or a story (the router checks for questions first).
  *
  * @example closestChoice("I've spoken to the teacher already", ["I've talked to the class teacher", "I've met the headteacher"]) // 0
  */
@@ -41,6 +41,9 @@ export function closestChoice(text: string, choices: readonly string[]): number 
   const overlaps = choices.map((choice) => [...stemsOf(choice)].filter((w) => said.has(w)).length);
   const best = Math.max(0, ...overlaps);
   if (best === 0 || overlaps.filter((n) => n === best).length > 1) return undefined;
+  // One shared word is enough in a short reply ("spoke to the teacher"), not in a sentence that merely
+  // mentions it ("he's fine in class but falling apart at home" is not "I've talked to the class teacher").
+  if (best === 1 && said.size > 4) return undefined;
   return overlaps.indexOf(best);
 }
 

@@ -30,6 +30,7 @@ export const PROMPT_KEYS = [
   'common.skip',
   'common.person',
   'common.done',
+  'common.choose-retry',
   'common.cancelled',
   'common.restarted',
   'common.help',

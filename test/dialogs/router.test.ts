@@ -209,3 +209,9 @@ describe('saying where you live at a choice prompt', () => {
     expect(allText(replies)).toContain(h.say('concern.ask-stage', {}, 'kent'));
   });
 });
+
+describe('closestChoice leaves stories alone', () => {
+  it('does not take a sentence that only mentions a choice word as that choice', () => {
+    expect(closestChoice("they said he's fine in class but he's falling apart at home", ["I've talked to the class teacher", "I've met the headteacher"])).toBeUndefined();
+  });
+});
