@@ -1,6 +1,7 @@
+import { CheapConversationState, CheapUserState } from './bot/storage/cheapChangeState';
 import { defaultRiskModel } from './safety/riskModel';
 import { AddressInfo } from 'node:net';
-import { ConversationState, TranscriptLoggerMiddleware, TurnContext, UserState } from 'botbuilder';
+import { TranscriptLoggerMiddleware, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
@@ -74,8 +75,8 @@ export async function buildApp(config: Config, logger: Logger): Promise<App> {
   adapter.use(new TranscriptLoggerMiddleware(stores.transcripts));
 
   const stateStorage = new OptimisticStateStorage(stores.state);
-  const conversationState = new ConversationState(stateStorage);
-  const userState = new UserState(stateStorage);
+  const conversationState = new CheapConversationState(stateStorage);
+  const userState = new CheapUserState(stateStorage);
   const accessors = {
     profile: userState.createProperty<ParentProfile>('profile'),
     conversation: conversationState.createProperty<ConversationData>('conversation'),
