@@ -59,8 +59,21 @@ export class RiskModel {
     return this.model.predict(vector)[1] ?? 0;
   }
 
+  /**
+   * True when the whole message, or, in a story of three or more sentences, any two neighbouring
+   * sentences, score as risk. A single line of danger in a long message about transport or an EHCP
+   * is diluted by everything around it; the windows find it (held to a stricter threshold, since
+   * there are many of them).
+   */
   fires(text: string): boolean {
-    return this.probability(text) >= this.threshold;
+    if (this.probability(text) >= this.threshold) return true;
+    const sentences = text.split(/(?<=[.!?\n])\s+/).filter((sentence) => sentence.trim());
+    if (sentences.length < 3) return false;
+    const windowThreshold = Math.max(this.threshold, WINDOW_RISK_THRESHOLD);
+    for (let i = 0; i < sentences.length; i++) {
+      if (this.probability(sentences.slice(i, i + 2).join(' ')) >= windowThreshold) return true;
+    }
+    return false;
   }
 }
 
@@ -69,6 +82,8 @@ export class RiskModel {
  * his head on the door frame, we iced it"); chosen on the training probes, not the held-out ones.
  */
 export const DEFAULT_RISK_THRESHOLD = 0.9;
+/** For two-sentence windows of a long message (see {@link RiskModel.fires}). */
+export const WINDOW_RISK_THRESHOLD = 0.95;
 
 /** Below this many content words (not stopwords) the model stays silent. */
 export const MIN_CONTENT_WORDS = 6;

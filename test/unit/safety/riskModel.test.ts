@@ -20,6 +20,25 @@ describe('RiskModel', () => {
     expect(tiny.probability('who is the senco at my sons new school this year')).toBeLessThan(0.5);
   });
 
+  it('finds one risky pair of sentences inside a long, ordinary story', () => {
+    const model = RiskModel.train(
+      [
+        { text: 'my little boy has swallowed a battery from the remote control', crisis: true },
+        { text: 'my daughter swallowed some batteries from a toy this afternoon', crisis: true },
+        { text: 'the council said the transport request was refused again this term', crisis: false },
+        { text: 'we are waiting for the annual review meeting with the school senco', crisis: false },
+        { text: 'the school bus is late every morning and the driver is rude', crisis: false },
+        { text: 'our ehcp review is next month and the plan needs updating soon', crisis: false },
+      ],
+      0.5,
+    );
+    const story =
+      'The council said the transport request was refused again this term. We are waiting for the annual review meeting. ' +
+      'Also my little boy swallowed a battery from the remote control. He seems fine. What should we ask at the review meeting?';
+    expect(model.fires(story)).toBe(true);
+    expect(model.fires('The council said the transport request was refused. We are waiting for the review meeting. The bus is late again.')).toBe(false);
+  });
+
   it('stays silent on short messages, which the rules cover', () => {
     expect(tiny.probability('swallowed a battery')).toBe(0);
   });
