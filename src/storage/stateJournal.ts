@@ -13,6 +13,11 @@ interface Entry {
 }
 
 export const JOURNAL_FILE = 'state.jsonl';
+
+/** One "put" line, built by hand so the value (already JSON text, as the map keeps it) is not serialised twice. */
+function putLine(key: string, etag: string, valueJson: string): string {
+  return `{"k":${JSON.stringify(key)},"e":${JSON.stringify(etag)},"v":${valueJson}}\n`;
+}
 /** The journal is rewritten with only live documents once it is this big and mostly dead lines. */
 const COMPACT_MIN_BYTES = 1024 * 1024;
 const COMPACT_RATIO = 3;
@@ -78,8 +83,7 @@ export class StateJournal {
     this.load();
     const etag = `${++this.sequence}-${this.tag}`;
     const text = JSON.stringify(value ?? {});
-    // The line is built by hand so the value is serialised once (it is also what the map keeps).
-    this.append(`{"k":${JSON.stringify(key)},"e":${JSON.stringify(etag)},"v":${text}}\n`);
+    this.append(putLine(key, etag, text));
     this.set(key, { etag, text });
     return etag;
   }
@@ -188,7 +192,7 @@ export class StateJournal {
   private compact(): void {
     const temp = join(this.dir, `${JOURNAL_FILE}.${this.tag}.tmp`);
     const lines: string[] = [];
-    for (const [key, { etag, text }] of this.items) lines.push(`{"k":${JSON.stringify(key)},"e":${JSON.stringify(etag)},"v":${text}}\n`);
+    for (const [key, { etag, text }] of this.items) lines.push(putLine(key, etag, text));
     const data = Buffer.from(lines.join(''), 'utf8');
     let fd: number | undefined;
     try {
