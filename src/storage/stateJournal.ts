@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DocumentStore, EtagMismatchError, StoredDocument } from './documentStore';
+import { writeAll } from './writeAll';
 import { isNotFound, toFileStoreError } from './fsErrors';
+import { probeWritable } from './probeWritable';
 
 /** One journal line: a document's new value (`v`, JSON text of the value) and eTag, or its deletion. */
 type JournalRecord = { k: string; e: string; v: unknown } | { k: string; d: 1 };
@@ -134,8 +137,7 @@ export class StateJournal {
     if (fd === undefined) throw new Error('[StateJournal]: not open');
     try {
       const data = Buffer.from(lines, 'utf8');
-      let written = 0;
-      while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+      writeAll(fd, data);
       if (this.fsync) fdatasyncSync(fd);
       this.journalBytes += data.length;
     } catch (err) {
@@ -197,8 +199,7 @@ export class StateJournal {
     let fd: number | undefined;
     try {
       fd = openSync(temp, 'w');
-      let written = 0;
-      while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+      writeAll(fd, data);
       if (this.fsync) fdatasyncSync(fd);
       renameSync(temp, this.path);
     } catch {
@@ -210,5 +211,47 @@ export class StateJournal {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = fd;
     this.journalBytes = data.length;
+  }
+}
+
+/**
+ * The journal as a {@link DocumentStore}, so the one implementation of the eTag rules
+ * (DocumentStorage) serves file state too. Every method is a synchronous check-and-change on the
+ * journal, so nothing can come between a check and its write.
+ */
+export class JournalDocumentStore implements DocumentStore {
+  constructor(private readonly journal: StateJournal) {}
+
+  async read<T>(key: string): Promise<StoredDocument<T> | undefined> {
+    const found = this.journal.get(key);
+    return found && { value: found.value as T, etag: found.etag };
+  }
+
+  async write<T>(key: string, value: T, etag?: string): Promise<string> {
+    if (etag !== undefined && this.journal.etagOf(key) !== etag) throw new EtagMismatchError(key);
+    return this.journal.put(key, value);
+  }
+
+  async create<T>(key: string, value: T): Promise<boolean> {
+    if (this.journal.has(key)) return false;
+    this.journal.put(key, value);
+    return true;
+  }
+
+  async delete(key: string): Promise<void> {
+    this.journal.remove([key]);
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    return this.journal.keysStartingWith(prefix).sort();
+  }
+
+  async ping(): Promise<void> {
+    await probeWritable(this.journal.dir);
+    this.journal.has(''); // proves the journal itself can be read and opened
+  }
+
+  close(): void {
+    this.journal.close();
   }
 }

@@ -1,8 +1,5 @@
-import type { StoreItem, StoreItems } from 'botbuilder';
-import { probeWritable } from '../../storage/probeWritable';
-import { StateJournal } from '../../storage/stateJournal';
-import { StateEtagConflictError } from './documentStorage';
-import { BotStateStorage } from './storeContracts';
+import { JournalDocumentStore, StateJournal } from '../../storage/stateJournal';
+import { DocumentStorage } from './documentStorage';
 
 export interface FileStorageOptions {
   /** Folder for state (DATA_DIR/state); created when missing. */
@@ -16,57 +13,16 @@ export interface FileStorageOptions {
  * `<dir>/state.jsonl` (see {@link StateJournal}), MemoryStorage's eTag rules, survives restarts.
  * For a single bot process; use blob storage for several.
  */
-export class FileStorage implements BotStateStorage {
-  private readonly journal: StateJournal;
+export class FileStorage extends DocumentStorage {
+  private readonly store: JournalDocumentStore;
 
   constructor(options: FileStorageOptions) {
-    this.journal = StateJournal.for(options.dir, { fsync: options.fsync ?? true });
-  }
-
-  async read(keys: string[]): Promise<StoreItems> {
-    if (!keys) throw new ReferenceError('Keys are required when reading.');
-    const items: StoreItems = {};
-    for (const key of keys) {
-      const found = this.journal.get(key);
-      if (found) items[key] = { ...(found.value as object), eTag: found.etag };
-    }
-    return items;
-  }
-
-  /**
-   * An item written without an eTag, with `'*'`, or whose key holds nothing is stored unconditionally;
-   * otherwise its eTag must be the stored one. As in MemoryStorage, a conflict on one key does not stop
-   * the others. Each check and write is synchronous, so nothing can come between them.
-   */
-  async write(changes: StoreItems): Promise<void> {
-    if (!changes) throw new ReferenceError('Changes are required when writing.');
-    let conflict: StateEtagConflictError | undefined;
-    for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...value } = (item ?? {}) as StoreItem;
-      const current = this.journal.etagOf(key);
-      if (eTag && eTag !== '*' && current !== undefined && current !== eTag) {
-        conflict ??= new StateEtagConflictError(key);
-        continue;
-      }
-      this.journal.put(key, value);
-    }
-    if (conflict) throw conflict;
-  }
-
-  async delete(keys: string[]): Promise<void> {
-    this.journal.remove(keys);
-  }
-
-  async deleteByPrefix(prefix: string): Promise<number> {
-    return this.journal.remove(this.journal.keysStartingWith(prefix));
+    const store = new JournalDocumentStore(StateJournal.for(options.dir, { fsync: options.fsync ?? true }));
+    super(store);
+    this.store = store;
   }
 
   close(): void {
-    this.journal.close();
-  }
-
-  async ping(): Promise<void> {
-    await probeWritable(this.journal.dir);
-    this.journal.has(''); // proves the journal itself can be read and opened
+    this.store.close();
   }
 }
