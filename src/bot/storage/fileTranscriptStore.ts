@@ -3,6 +3,7 @@ import { closeSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readSync, rmS
 import { FileHandle, open, readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileNameFor, parseFileName } from '../../storage/fileNames';
+import { writeAll } from '../../storage/writeAll';
 import { isNotFound, toFileStoreError } from '../../storage/fsErrors';
 import { probeWritable } from '../../storage/probeWritable';
 import { pageByOffset } from './offsetPaging';
@@ -150,8 +151,7 @@ export class FileTranscriptStore implements ManagedTranscriptStore {
   private append(path: string, line: string): void {
     const fd = this.fileFor(path);
     const data = Buffer.from(line, 'utf8');
-    let written = 0;
-    while (written < data.length) written += writeSync(fd, data, written, data.length - written);
+    writeAll(fd, data);
     if (this.fsync) fdatasyncSync(fd);
   }
 
