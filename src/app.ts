@@ -1,5 +1,3 @@
-import { CheapConversationState, CheapUserState } from './bot/storage/cheapChangeState';
-import { defaultRiskModel } from './safety/riskModel';
 import { AddressInfo } from 'node:net';
 import { TranscriptLoggerMiddleware, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -13,10 +11,12 @@ import { GuidanceBot } from './bot/guidanceBot';
 import { AdviserRelay } from './bot/adviserRelay';
 import { OutboxHandoffSubmitter, StateDataEraser } from './bot/handoffSubmitter';
 import { createSinks } from './bot/createSinks';
+import { CheapConversationState, CheapUserState } from './bot/storage/cheapChangeState';
 import { createStores, Stores } from './bot/storage/createStores';
 import { OptimisticStateStorage } from './bot/storage/optimisticStateStorage';
 import { deleteUserData, scheduleRetention } from './bot/storage/retention';
 import { mountDirectLine } from './channels/mountDirectLine';
+import { defaultRiskModel } from './safety/riskModel';
 import { mountGlossaryPage } from './channels/glossaryPage';
 import { mountWebChatPage } from './channels/webChatPage';
 import type { Config } from './config/config';

@@ -74,10 +74,10 @@ function fileStores(options: CreateStoresOptions): Omit<Stores, 'ping' | 'close'
   const { dataDir, fsync } = options;
   return {
     // Dialog state is written on every turn, on the reply path: an fsync there made each parent wait
-    // for the disk (bench:load: most of a turn's time). Writes stay atomic (temp file and rename), so
-    // a crash leaves the old or the new state; only a power cut can lose the last moments of a
-    // conversation, and the parent can simply ask again. Hand-offs, which must never be lost, live in
-    // the documents store, which still fsyncs every write.
+    // for the disk (bench:load: most of a turn's time). Each change is one appended journal line, so a
+    // crash can only tear the last line (skipped on restart); only a power cut can lose the last
+    // moments of a conversation, and the parent can simply ask again. Hand-offs, which must never be
+    // lost, live in the documents store, which still fsyncs every write.
     state: new FileStorage({ dir: join(dataDir, 'state'), fsync: fsync ?? false }),
     // Transcripts are an append-only log written after each turn: an fsync per activity let the
     // append queue (and memory) grow under load. A torn last line is already skipped on read, and
