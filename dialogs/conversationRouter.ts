@@ -133,10 +133,7 @@ export class ConversationRouter {
 
     // While an adviser is on the conversation, the parent is talking to them, not to the bot.
     if (text && (await this.services.relay?.isRelaying(context))) {
-      if (crisis) {
-        const signposting = k.answer('safeguarding-crisis', area);
-        if (signposting) await context.sendActivity(markdown(`${signposting.text}\n\n${signposting.more}`));
-      }
+      if (crisis) await this.sendSignposting(context, area);
       await this.services.relay!.forwardToAdviser(context, text);
       return;
     }
@@ -145,7 +142,8 @@ export class ConversationRouter {
       // wishes be taken into account?"): signpost first, then still answer it, rather than drop the
       // question for a hand-off offer. Any rule hit, or no confident answer, gets the full crisis flow.
       if (check.category !== 'possible-risk' || this.services.knowledge.classify(text).decision !== 'answer') return this.crisis(dc, area);
-      await this.signpost(dc.context, area);
+      await this.sendSignposting(context, area);
+      this.services.logger.warn({ event: 'crisis-signposted', area, layer: 'model' }, 'crisis signposting sent before answering');
     }
 
     // 2. Nothing we can read.
@@ -288,17 +286,15 @@ export class ConversationRouter {
     return result.decision === 'answer' && result.confidence >= 0.9 && result.intent !== null && this.services.knowledge.hasTopic(result.intent);
   }
 
-  /** The emergency signposting alone, before the message is handled as usual. */
-  private async signpost(context: TurnContext, area: string): Promise<void> {
+  /** The emergency signposting (999 and helplines), in full. */
+  private async sendSignposting(context: TurnContext, area: string): Promise<void> {
     const crisis = this.services.knowledge.answer('safeguarding-crisis', area);
     if (crisis) await context.sendActivity(markdown(`${crisis.text}\n\n${crisis.more}`));
-    this.services.logger.warn({ event: 'crisis-signposted', area, layer: 'model' }, 'crisis signposting sent before answering');
   }
 
   private async crisis(dc: DialogContext, area: string): Promise<void> {
     await dc.cancelAllDialogs();
-    const crisis = this.services.knowledge.answer('safeguarding-crisis', area);
-    if (crisis) await dc.context.sendActivity(markdown(`${crisis.text}\n\n${crisis.more}`));
+    await this.sendSignposting(dc.context, area);
     this.services.logger.warn({ event: 'crisis-signposted', area }, 'crisis signposting sent');
     await dc.beginDialog(HANDOFF_DIALOG, { reason: 'crisis' });
   }
