@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 /**
  * `npm run bench:load`: drives the real HTTP endpoint of our bot and of an echo bot on the same
- * stack, one after the other in one run, with many concurrent conversations (expectReplies), and
+ * stack in one run, taking turns over BENCH_ROUNDS rounds, with many concurrent conversations (expectReplies), and
  * prints turns per second, CPU per turn, latency, errors and memory side by side.
  *
  * BENCH_SECONDS (default 20, the issue's 60 for a full run) and BENCH_CONNECTIONS (default 50).
