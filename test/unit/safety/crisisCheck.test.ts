@@ -24,6 +24,8 @@ describe('checkForCrisis', () => {
       ['he is talking about suicide', 'suicide-self-harm'],
       ['my daughter took too many tablets', 'suicide-self-harm'],
       ['he took an overdose last night', 'suicide-self-harm'],
+      ['he took an od last night', 'suicide-self-harm'],
+      ['she odded on paracetamol', 'suicide-self-harm'],
       ['my teenager says life isnt worth living', 'suicide-self-harm'],
       ['she is threatening to jump off the bridge', 'suicide-self-harm'],
       ['I found razor blades hidden in her room', 'suicide-self-harm'],
@@ -98,6 +100,9 @@ describe('checkForCrisis', () => {
   describe('does not flag ordinary worries', () => {
     it.each([
       'he hurt his hand in PE',
+      'he has an odd way of walking and trips a lot',
+      'she still has the odd accident at school',
+      'odd socks day at school',
       'i worry i will hurt her feelings if i mention the review',
       'she takes her ADHD tablets at lunch',
       'he cant wake up in time for school because of his meds',
