@@ -95,7 +95,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
     unless: new RegExp(ACCIDENT),
   },
   { category: 'suicide-self-harm', pattern: /\b(?:marks|scars|cuts|burns)\s+(?:all\s+)?(?:on|up|over)\s+(?:his|her|their)\s+(?:arms?|wrists?|legs?|thighs?)\b/ },
-  { category: 'suicide-self-harm', pattern: /\b(?:bang\w*|hit\w*|smash\w*)\s+(?:his|her|their)\s+head\b.{0,40}\b(?:bleed\w*|bled|blood\w*|concuss\w*|hospital)\b/ },
+  { category: 'suicide-self-harm', pattern: /\b(?:bang\w*|hit\w*|smash\w*)\s+(?:his|her|their)\s+head\b.{0,80}\b(?:bleed\w*|bled|blood\w*|concuss\w*|hospital)\b/ },
 
   // Broader wordings of suicidal thoughts and self-harm, whoever they are about.
   { category: 'suicide-self-harm', pattern: /\b(?:wants?|wanted|wanting|wanna|wishes|wished|wish|going|gonna|planning|plans?|threaten\w*|talk\w* about|talks? of)\s+(?:to\s+)?(?:disappear|vanish)\s+(?:forever|for good|for ever|and never)\b/ },
@@ -117,7 +117,7 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'abuse', pattern: /\b(?:touch\w*|fondl\w*|groped?|groping)\s+(?:him|her|them|my\s+\w+)\s+(?:inappropriately|down there|in (?:his|her|their) (?:privates|private parts|pants))\b/ },
   {
     category: 'abuse',
-    pattern: new RegExp(`\\b(?:man|woman|adult|stranger|someone|somebody|uncle|coach|teacher|older (?:boy|girl|man|kid)|neighbour|babysitter|stepdad|step dad|he|she)\\s+(?:at|from|in|on)?\\s*(?:\\w+\\s+){0,3}(?:touched|touches|touching|groped|fondled)\\s+(?:him|her|them|my|me)\\b`),
+    pattern: new RegExp(`\\b(?:man|woman|adult|stranger|someone|somebody|uncle|coach|teacher|staff|member of staff|staff member|ta|teaching assistant|lsa|dinner lady|lunchtime supervisor|driver|taxi driver|escort|tutor|carer|youth worker|older (?:boy|girl|man|kid)|neighbour|babysitter|stepdad|step dad|he|she)\\s+(?:who\\s+(?:\\w+\\s+){1,4})?(?:at|from|in|on)?\\s*(?:\\w+\\s+){0,3}(?:touched|touches|touching|groped|fondled)\\s+(?:him|her|them|my|me)\\b`),
     unless: /\btouch\w*\s+(?:him|her|them|my)\s+(?:\w+\s+)?(?:shoulder|arm|hand|back|elbow)\b/,
   },
   { category: 'abuse', pattern: new RegExp(`\\b${ADULT}\\s+(?:\\w+\\s+){0,3}${VIOLENT_VERB}\\s+${VICTIM}`), unless: new RegExp(ACCIDENT) },
@@ -202,10 +202,12 @@ export const CRISIS_RULES: readonly CrisisRule[] = [
   { category: 'suicide-self-harm', pattern: /\b(?:posted|posting|wrote|put|said|says|texted)\b.{0,40}\b(?:wont be a problem|not be a problem|wont be here|be gone soon|see you on the other side|goodbye forever|last post)\b/ },
 
   // poisoning and medical emergencies
-  { category: 'immediate-danger', pattern: /\b(?:drank|drunk|drinking|swallowed|swallowing|ate|eaten|eating|chewing|chewed|licked|sucking)\s+(?:some\s+|a\s+|the\s+|on\s+(?:a|the)\s+)?(?:\w+\s+){0,2}(?:bleach|dishwasher tablets?|washing (?:tablets?|pods?|capsules?)|detergent|battery|batteries|button battery|magnets?|antifreeze|weed ?killer|poison\w*|cleaning (?:fluid|stuff|products?|spray)|white spirit|paint thinners?|screen ?wash|e-?liquid|vape liquid)\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:drank|drunk|drinking|swallowed|swallowing|ate|eaten|eating|chewing|chewed|licked|sucking)\s+(?:some\s+|a\s+|the\s+|on\s+(?:a|the)\s+)?(?:\w+\s+){0,2}(?:bleach|dishwasher tablets?|washing (?:tablets?|pods?|capsules?)|detergent|battery|batteries|button battery|magnets?|antifreeze|weed ?killer|poison\w*|cleaning (?:fluid|stuff|products?|spray)|something (?:from|under|out of) (?:under )?the sink|stuff (?:from|under|out of) (?:under )?the sink|white spirit|paint thinners?|screen ?wash|e-?liquid|vape liquid)\b/ },
+  // Swallowed something unknown and now unwell: poisoning until a doctor says otherwise.
+  { category: 'immediate-danger', pattern: /\b(?:drank|drunk|swallowed)\s+something\b.{0,80}\b(?:being sick|been sick|is sick|vomit\w*|throwing up|drowsy|wont wake|cant wake|not waking|unconscious|cant breathe|fitting)\b|\b(?:drank|drunk|swallowed|ate|eaten)\s+(?:something|some\w*)\s+(?:poisonous|toxic)\b/ },
   { category: 'immediate-danger', pattern: /\b(?:blue|grey|gray)\s+(?:round|around|on)\s+(?:the|his|her)\s+lips\b|\b(?:lips|face)\s+(?:are|is|went|going|gone|turned|turning)\s+blue\b|\bfloppy\b(?!\s+(?:hair|ears|hat|toy|bunny))|\banaphyla\w*|\ballergic reaction\b|\b(?:throat|tongue)\s+(?:is\s+)?(?:swelling|swollen|closing)\b/ },
   { category: 'immediate-danger', pattern: /\bseizures?\s+(?:wont stop|hasnt stopped|has not stopped|not stopping|still going|for over|lasting|for more than)\b|\bheart\s+(?:is\s+)?(?:going|racing|beating)\s+(?:really\s+|so\s+)?(?:fast|funny)\b|\b(?:looks?|gone|going|turned)\s+(?:grey|gray)\b/ },
-  { category: 'immediate-danger', pattern: /\b(?:lot of|lots of|loads of|so much|pouring with|covered in|pool of)\s+blood\b|\bbleeding\s+(?:heavily|badly|a lot|wont stop|everywhere|loads)\b|\b(?:head|skull)\s+(?:split|cracked)\s+open\b|\bsplit\s+(?:his|her|their)\s+head\s+open\b|\bstab\s*wound\b|\bstabbed\b/, unless: /\b(?:worried|scared|terrified|afraid|frightened|fear\w*)\s+(?:that\s+)?(?:he|she|they|hes|shes)\s*(?:ll|will|might|would|could|going to)?\s*(?:get|be|being)\s+stabbed\b|\bknife crime\b/ },
+  { category: 'immediate-danger', pattern: /\b(?:lot of|lots of|loads of|so much|pouring with|covered in|pool of)\s+blood\b|\bblood\s+(?:everywhere|all over)\b|\bbleeding\s+(?:heavily|badly|a lot|wont stop|everywhere|loads)\b|\b(?:head|skull)\s+(?:split|cracked)\s+open\b|\bsplit\s+(?:his|her|their)\s+head\s+open\b|\bstab\s*wound\b|\bstabbed\b/, unless: /\b(?:worried|scared|terrified|afraid|frightened|fear\w*)\s+(?:that\s+)?(?:he|she|they|hes|shes)\s*(?:ll|will|might|would|could|going to)?\s*(?:get|be|being)\s+stabbed\b|\bknife crime\b/ },
 
   // a missing child, more wordings
   { category: 'missing', pattern: /\bnever\s+see\s+(?:him|her|them|my \w+)\s+again\b|\bnot\s+(?:brought|bring|bringing|returned)\s+(?:him|her|them)\s+back\b/ },
