@@ -79,12 +79,21 @@ function wordFrequencies(analyser: TextAnalyser, texts: Iterable<string>): Map<s
 
 /**
  * The typo repairer: every word the matcher has seen counts as known, but only words of the
- * training phrasings, the out-of-scope list and the glossary are offered as repairs.
+ * training phrasings, the out-of-scope list and the glossary are offered as repairs. Glossary
+ * aliases include misspellings kept for the glossary's own lookups ("accesibility plan",
+ * "liase"); a glossary-only word that is itself a repairable typo of a training word stays
+ * unknown, so it is repaired like any other typo instead of shielding the parent's misspelling.
  */
-function typoRepairerFor(analyser: TextAnalyser, texts: Iterable<string>, rewriter: PhraseRewriter): TypoRepairer {
+function typoRepairerFor(analyser: TextAnalyser, texts: Iterable<string>, glossaryTexts: Iterable<string>, rewriter: PhraseRewriter): TypoRepairer {
   const frequencies = wordFrequencies(analyser, texts);
   const targets = new Set(frequencies.keys());
   for (const word of rewriter.vocabulary()) frequencies.set(word, (frequencies.get(word) ?? 0) + 1);
+  const withoutGlossary = new TypoRepairer(frequencies, STOPWORDS, {}, targets);
+  for (const [word, count] of wordFrequencies(analyser, glossaryTexts)) {
+    if (frequencies.has(word) || withoutGlossary.repair(word) !== null) continue;
+    frequencies.set(word, count);
+    targets.add(word);
+  }
   return new TypoRepairer(frequencies, STOPWORDS, {}, targets);
 }
 
@@ -107,7 +116,8 @@ export function buildMatcher(input: MatcherInput): Matcher {
   const glossaryTexts = (input.glossary ?? []).flatMap((entry) => [entry.term, ...entry.aliases]);
   const repairer = typoRepairerFor(
     plainAnalyser,
-    [...input.examples.map((example) => example.text), ...(input.outOfScope ?? []), ...glossaryTexts],
+    [...input.examples.map((example) => example.text), ...(input.outOfScope ?? [])],
+    glossaryTexts,
     rewriter,
   );
   const analyser = new TextAnalyser(rewriter, repairer, wholeMessages);

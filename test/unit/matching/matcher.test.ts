@@ -146,6 +146,19 @@ describe('matcher', () => {
     if (text.endsWith('who is the senco')) expect(result.intent).toBe('role-of-senco');
   });
 
+  it('repairs a typo even when the glossary keeps that misspelling as an alias', () => {
+    const examples = [
+      { intent: 'disability-access', text: 'what is an accessibility plan' },
+      { intent: 'ehc-plan', text: 'what is an ehc plan' },
+    ];
+    const glossary = [{ id: 'accessibility-plan', term: 'accessibility plan', aliases: ['accesibility plan'] }];
+    const withGlossary = buildMatcher({ examples, glossary });
+    expect(withGlossary.classify('accesibility plan meaning').intent).toBe('disability-access');
+    // A glossary word that is not a typo of a training word still counts as known (never "repaired").
+    const ombudsman = buildMatcher({ examples, glossary: [{ id: 'lgo', term: 'ombudsman', aliases: [] }] });
+    expect(ombudsman.classify('accesibility plan meaning').intent).toBe('disability-access');
+  });
+
   it('works without synonyms or an out-of-scope list', () => {
     const bare = buildMatcher({ examples: fixtureExamples() });
     expect(bare.classify('who is the senco').intent).toBe('role-of-senco');
