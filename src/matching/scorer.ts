@@ -45,19 +45,16 @@ export const UNKNOWN_FEATURE_FACTOR = 0.8;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
-/** Documents holding one feature, with the feature's weight in each (parallel typed arrays). */
-interface PostingList {
+/**
+ * Postings of every feature in one flat list (compressed sparse rows): the documents holding
+ * feature f, with the feature's weight in each, are at offsets[f] .. offsets[f + 1]. Three flat
+ * arrays instead of a pair of small arrays per feature: an index has ~10,000 features (stems and
+ * bigrams), and allocating that many small typed arrays dominated the build.
+ */
+interface Postings {
+  offsets: Int32Array;
   docs: Int32Array;
   weights: Float64Array;
-}
-
-/** Everything the index knows about one feature: one map lookup per message word. */
-interface FeatureEntry {
-  id: number;
-  idf: number;
-  phrases: PostingList;
-  centroids: PostingList;
-  bm25: PostingList;
 }
 
 /** A labelled document for the index. */
@@ -66,89 +63,40 @@ export interface IndexedPhrase {
   features: FeatureBag;
 }
 
-type PostingDraft = Map<string, { docs: number[]; weights: number[] }>;
-
-function addPosting(draft: PostingDraft, feature: string, doc: number, weight: number): void {
-  let list = draft.get(feature);
-  if (list === undefined) draft.set(feature, (list = { docs: [], weights: [] }));
-  list.docs.push(doc);
-  list.weights.push(weight);
+/** A phrase's features as parallel arrays of feature ids and counts. */
+interface PhraseRow {
+  ids: Int32Array;
+  counts: Float64Array;
 }
 
-const EMPTY_POSTINGS: PostingList = { docs: new Int32Array(0), weights: new Float64Array(0) };
-
-function freeze(draft: PostingDraft, feature: string): PostingList {
-  const list = draft.get(feature);
-  return list ? { docs: Int32Array.from(list.docs), weights: Float64Array.from(list.weights) } : EMPTY_POSTINGS;
-}
-
-/** Inverse document frequency over intents: ln(1 + intents / intents using the feature). */
-function intentIdf(phrases: readonly IndexedPhrase[], phraseIntent: Int32Array, intentCount: number): Map<string, number> {
-  const intentsWithFeature = new Map<string, Set<number>>();
-  phrases.forEach((phrase, index) => {
-    for (const feature of phrase.features.keys()) {
-      let set = intentsWithFeature.get(feature);
-      if (set === undefined) intentsWithFeature.set(feature, (set = new Set()));
-      set.add(phraseIntent[index] as number);
-    }
-  });
-  const idf = new Map<string, number>();
-  for (const [feature, set] of intentsWithFeature) idf.set(feature, Math.log(1 + intentCount / set.size));
-  return idf;
-}
-
-/** Sublinear TF-IDF, normalised to unit length. */
-function unitVector(features: FeatureBag, idf: ReadonlyMap<string, number>): Map<string, number> {
-  const vector = new Map<string, number>();
-  let sumOfSquares = 0;
-  for (const [feature, count] of features) {
-    const weight = (count >= 1 ? 1 + Math.log(count) : count) * (idf.get(feature) ?? 0);
-    if (weight <= 0) continue;
-    vector.set(feature, weight);
-    sumOfSquares += weight * weight;
+/** Postings from a dense docs x features matrix (zeros skipped); documents ascend within a feature. */
+function postingsFromDense(matrix: Float64Array, docCount: number, featureCount: number): Postings {
+  const offsets = new Int32Array(featureCount + 1);
+  for (let doc = 0; doc < docCount; doc++) {
+    const row = doc * featureCount;
+    for (let f = 0; f < featureCount; f++) if (matrix[row + f] !== 0) offsets[f + 1] = (offsets[f + 1] as number) + 1;
   }
-  const norm = Math.sqrt(sumOfSquares) || 1;
-  for (const [feature, weight] of vector) vector.set(feature, weight / norm);
-  return vector;
+  for (let f = 0; f < featureCount; f++) offsets[f + 1] = (offsets[f + 1] as number) + (offsets[f] as number);
+  const fill = offsets.slice(0, featureCount);
+  const docs = new Int32Array(offsets[featureCount] as number);
+  const weights = new Float64Array(docs.length);
+  for (let doc = 0; doc < docCount; doc++) {
+    const row = doc * featureCount;
+    for (let f = 0; f < featureCount; f++) {
+      const value = matrix[row + f] as number;
+      if (value === 0) continue;
+      const at = fill[f] as number;
+      docs[at] = doc;
+      weights[at] = value;
+      fill[f] = at + 1;
+    }
+  }
+  return { offsets, docs, weights };
 }
 
-/** Intent centroids: the sum of each intent's unit phrase vectors, renormalised. */
-function centroidPostings(vectors: readonly Map<string, number>[], phraseIntent: Int32Array, intentCount: number): PostingDraft {
-  const centroids = Array.from({ length: intentCount }, () => new Map<string, number>());
-  vectors.forEach((vector, index) => {
-    const centroid = centroids[phraseIntent[index] as number] as Map<string, number>;
-    for (const [feature, weight] of vector) centroid.set(feature, (centroid.get(feature) ?? 0) + weight);
-  });
-  const draft: PostingDraft = new Map();
-  centroids.forEach((centroid, intent) => {
-    const norm = Math.sqrt([...centroid.values()].reduce((sum, w) => sum + w * w, 0)) || 1;
-    for (const [feature, weight] of centroid) addPosting(draft, feature, intent, weight / norm);
-  });
-  return draft;
-}
-
-/** BM25 weights with one document per intent: all its phrasings together. */
-function bm25Postings(phrases: readonly IndexedPhrase[], phraseIntent: Int32Array, intentCount: number, idf: ReadonlyMap<string, number>): PostingDraft {
-  const termCounts = Array.from({ length: intentCount }, () => new Map<string, number>());
-  const lengths = new Float64Array(intentCount);
-  phrases.forEach((phrase, index) => {
-    const intent = phraseIntent[index] as number;
-    const counts = termCounts[intent] as Map<string, number>;
-    for (const [feature, count] of phrase.features) {
-      counts.set(feature, (counts.get(feature) ?? 0) + count);
-      lengths[intent] = (lengths[intent] as number) + count;
-    }
-  });
-  const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, intentCount) || 1;
-  const draft: PostingDraft = new Map();
-  termCounts.forEach((counts, intent) => {
-    const lengthFactor = 1 - BM25_B + (BM25_B * (lengths[intent] as number)) / averageLength;
-    for (const [feature, tf] of counts) {
-      const saturated = (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthFactor);
-      addPosting(draft, feature, intent, saturated * (idf.get(feature) ?? 0));
-    }
-  });
-  return draft;
+/** Sublinear term frequency: 1 + ln(count) for whole counts, the weight itself below 1 (story sentences). */
+function sublinear(count: number): number {
+  return count >= 1 ? 1 + Math.log(count) : count;
 }
 
 /**
@@ -157,7 +105,11 @@ function bm25Postings(phrases: readonly IndexedPhrase[], phraseIntent: Int32Arra
  */
 export class IntentIndex {
   readonly intents: readonly string[];
-  private readonly features = new Map<string, FeatureEntry>();
+  private readonly featureIds = new Map<string, number>();
+  private readonly idf: Float64Array;
+  private readonly phrasePostings: Postings;
+  private readonly centroidPostings: Postings;
+  private readonly bm25Postings: Postings;
   private readonly unknownIdf: number;
   private readonly phraseIntent: Int32Array;
   // Scratch buffers reused by every `score` call, so classifying allocates little (fewer GC pauses).
@@ -180,6 +132,7 @@ export class IntentIndex {
     mixedIntents: ReadonlySet<string> = new Set(),
   ) {
     const intentIds = [...new Set(phrases.map((phrase) => phrase.intent))];
+    const intentCount = intentIds.length;
     this.intents = intentIds;
     const intentNumber = new Map(intentIds.map((intent, index) => [intent, index]));
     this.phraseIntent = Int32Array.from(phrases, (phrase) => intentNumber.get(phrase.intent) as number);
@@ -187,33 +140,108 @@ export class IntentIndex {
     this.phraseDot = new Float64Array(phrases.length);
     this.touched = new Int32Array(phrases.length);
 
-    const idf = intentIdf(phrases, this.phraseIntent, intentIds.length);
-    this.unknownIdf = Math.log(1 + intentIds.length) * UNKNOWN_FEATURE_FACTOR;
-    const featureIds = new Map<string, number>();
-    for (const feature of idf.keys()) featureIds.set(feature, featureIds.size);
-
-    const vectors = phrases.map((phrase) => unitVector(phrase.features, idf));
-    const phraseDraft: PostingDraft = new Map();
-    vectors.forEach((vector, index) => {
-      for (const [feature, weight] of vector) addPosting(phraseDraft, feature, index, weight);
+    // Feature ids in first-seen order; each phrase as arrays of ids and counts.
+    const rows: PhraseRow[] = phrases.map((phrase) => {
+      const ids = new Int32Array(phrase.features.size);
+      const counts = new Float64Array(phrase.features.size);
+      let k = 0;
+      for (const [feature, count] of phrase.features) {
+        let id = this.featureIds.get(feature);
+        if (id === undefined) this.featureIds.set(feature, (id = this.featureIds.size));
+        ids[k] = id;
+        counts[k] = count;
+        k++;
+      }
+      return { ids, counts };
     });
-    const centroidDraft = centroidPostings(vectors, this.phraseIntent, intentIds.length);
-    const bm25Draft = bm25Postings(phrases, this.phraseIntent, intentIds.length, idf);
-    const samples: SparseVector[] = vectors.map((vector) => ({
-      ids: Int32Array.from(vector.keys(), (feature) => featureIds.get(feature) as number),
-      values: Float64Array.from(vector.values()),
-    }));
-    this.model = LinearModel.train(samples, Array.from(this.phraseIntent), featureIds.size, intentIds.length, linearOptions);
+    const featureCount = this.featureIds.size;
 
-    for (const [feature, featureIdf] of idf) {
-      this.features.set(feature, {
-        id: featureIds.get(feature) as number,
-        idf: featureIdf,
-        phrases: freeze(phraseDraft, feature),
-        centroids: freeze(centroidDraft, feature),
-        bm25: freeze(bm25Draft, feature),
-      });
+    // IDF over intents: ln(1 + intents / intents using the feature). A word every topic uses
+    // ("school", "child") tells them apart no better than a stopword.
+    const seenIn = new Uint8Array(featureCount * intentCount);
+    const intentsUsing = new Int32Array(featureCount);
+    rows.forEach((row, index) => {
+      const intent = this.phraseIntent[index] as number;
+      for (const id of row.ids) {
+        if (seenIn[id * intentCount + intent]) continue;
+        seenIn[id * intentCount + intent] = 1;
+        intentsUsing[id] = (intentsUsing[id] as number) + 1;
+      }
+    });
+    this.idf = Float64Array.from(intentsUsing, (count) => Math.log(1 + intentCount / count));
+    this.unknownIdf = Math.log(1 + intentCount) * UNKNOWN_FEATURE_FACTOR;
+
+    // Sublinear TF-IDF unit vectors of the phrases: the linear model's samples and the phrase postings.
+    const samples: SparseVector[] = rows.map((row) => {
+      const values = new Float64Array(row.ids.length);
+      let sumOfSquares = 0;
+      for (let k = 0; k < row.ids.length; k++) {
+        const weight = sublinear(row.counts[k] as number) * (this.idf[row.ids[k] as number] as number);
+        values[k] = weight > 0 ? weight : 0;
+        sumOfSquares += (values[k] as number) ** 2;
+      }
+      const norm = Math.sqrt(sumOfSquares) || 1;
+      for (let k = 0; k < values.length; k++) values[k] = (values[k] as number) / norm;
+      return { ids: row.ids, values };
+    });
+    this.phrasePostings = this.phrasePostingsOf(samples);
+
+    // Intent centroids (the sum of each intent's unit phrase vectors, renormalised) and BM25 with one
+    // document per intent (all its phrasings together), built as dense intents x features matrices.
+    const centroids = new Float64Array(intentCount * featureCount);
+    const termCounts = new Float64Array(intentCount * featureCount);
+    const lengths = new Float64Array(intentCount);
+    samples.forEach((sample, index) => {
+      const intent = this.phraseIntent[index] as number;
+      const row = intent * featureCount;
+      const counts = (rows[index] as PhraseRow).counts;
+      for (let k = 0; k < sample.ids.length; k++) {
+        const id = sample.ids[k] as number;
+        centroids[row + id] = (centroids[row + id] as number) + (sample.values[k] as number);
+        termCounts[row + id] = (termCounts[row + id] as number) + (counts[k] as number);
+        lengths[intent] = (lengths[intent] as number) + (counts[k] as number);
+      }
+    });
+    const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, intentCount) || 1;
+    for (let intent = 0; intent < intentCount; intent++) {
+      const row = intent * featureCount;
+      let sumOfSquares = 0;
+      for (let f = 0; f < featureCount; f++) sumOfSquares += (centroids[row + f] as number) ** 2;
+      const norm = Math.sqrt(sumOfSquares) || 1;
+      const lengthFactor = 1 - BM25_B + (BM25_B * (lengths[intent] as number)) / averageLength;
+      for (let f = 0; f < featureCount; f++) {
+        centroids[row + f] = (centroids[row + f] as number) / norm;
+        const tf = termCounts[row + f] as number;
+        if (tf !== 0) termCounts[row + f] = ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthFactor)) * (this.idf[f] as number);
+      }
     }
+    this.centroidPostings = postingsFromDense(centroids, intentCount, featureCount);
+    this.bm25Postings = postingsFromDense(termCounts, intentCount, featureCount);
+
+    this.model = LinearModel.train(samples, Array.from(this.phraseIntent), featureCount, intentCount, linearOptions);
+  }
+
+  /** Phrase postings from the phrases' unit vectors; phrases ascend within a feature. */
+  private phrasePostingsOf(samples: readonly SparseVector[]): Postings {
+    const featureCount = this.featureIds.size;
+    const offsets = new Int32Array(featureCount + 1);
+    for (const sample of samples) for (let k = 0; k < sample.ids.length; k++) if (sample.values[k] !== 0) offsets[(sample.ids[k] as number) + 1] = (offsets[(sample.ids[k] as number) + 1] as number) + 1;
+    for (let f = 0; f < featureCount; f++) offsets[f + 1] = (offsets[f + 1] as number) + (offsets[f] as number);
+    const fill = offsets.slice(0, featureCount);
+    const docs = new Int32Array(offsets[featureCount] as number);
+    const weights = new Float64Array(docs.length);
+    samples.forEach((sample, doc) => {
+      for (let k = 0; k < sample.ids.length; k++) {
+        const value = sample.values[k] as number;
+        if (value === 0) continue;
+        const id = sample.ids[k] as number;
+        const at = fill[id] as number;
+        docs[at] = doc;
+        weights[at] = value;
+        fill[id] = at + 1;
+      }
+    });
+    return { offsets, docs, weights };
   }
 
   private blendAll(n: number, r: number, c: number, v: number, p: number): number {
@@ -245,33 +273,33 @@ export class IntentIndex {
     const knownIds: number[] = [];
     const knownWeights: number[] = [];
 
+    const phrasePostings = this.phrasePostings;
+    const centroidPostings = this.centroidPostings;
+    const bm25Postings = this.bm25Postings;
     for (const [feature, count] of message) {
-      const tf = count >= 1 ? 1 + Math.log(count) : count;
-      const entry = this.features.get(feature);
+      const tf = sublinear(count);
+      const id = this.featureIds.get(feature);
       // Unknown words still count toward the message's length, so "council tax" is not just "council".
-      const idf = entry?.idf ?? (feature.includes('_') ? 0 : this.unknownIdf);
+      const idf = id === undefined ? (feature.includes('_') ? 0 : this.unknownIdf) : (this.idf[id] as number);
       const weight = tf * idf;
       sumOfSquares += weight * weight;
       bestPossibleBm25 += weight * (BM25_K1 + 1);
-      if (entry === undefined) continue;
-      knownIds.push(entry.id);
+      if (id === undefined) continue;
+      knownIds.push(id);
       knownWeights.push(weight);
 
-      const { docs: phraseDocs, weights: phraseWeights } = entry.phrases;
-      for (let i = 0; i < phraseDocs.length; i++) {
-        const doc = phraseDocs[i] as number;
+      for (let i = phrasePostings.offsets[id] as number, end = phrasePostings.offsets[id + 1] as number; i < end; i++) {
+        const doc = phrasePostings.docs[i] as number;
         if (phraseDot[doc] === 0) touched[touchedCount++] = doc;
-        phraseDot[doc] = (phraseDot[doc] as number) + weight * (phraseWeights[i] as number);
+        phraseDot[doc] = (phraseDot[doc] as number) + weight * (phrasePostings.weights[i] as number);
       }
-      const { docs: centroidDocs, weights: centroidWeights } = entry.centroids;
-      for (let i = 0; i < centroidDocs.length; i++) {
-        const doc = centroidDocs[i] as number;
-        centroidDot[doc] = (centroidDot[doc] as number) + weight * (centroidWeights[i] as number);
+      for (let i = centroidPostings.offsets[id] as number, end = centroidPostings.offsets[id + 1] as number; i < end; i++) {
+        const doc = centroidPostings.docs[i] as number;
+        centroidDot[doc] = (centroidDot[doc] as number) + weight * (centroidPostings.weights[i] as number);
       }
-      const { docs: bm25Docs, weights: bm25Weights } = entry.bm25;
-      for (let i = 0; i < bm25Docs.length; i++) {
-        const doc = bm25Docs[i] as number;
-        bm25[doc] = (bm25[doc] as number) + tf * (bm25Weights[i] as number);
+      for (let i = bm25Postings.offsets[id] as number, end = bm25Postings.offsets[id + 1] as number; i < end; i++) {
+        const doc = bm25Postings.docs[i] as number;
+        bm25[doc] = (bm25[doc] as number) + tf * (bm25Postings.weights[i] as number);
       }
     }
     const norm = Math.sqrt(sumOfSquares) || 1;
