@@ -57,14 +57,14 @@ function softmax(scores: Float64Array): Float64Array {
 /** A trained softmax model over `classCount` classes and `featureCount` features. */
 export class LinearModel {
   /** Row-major weights: feature f, class c at f * classCount + c. */
-  private readonly weights: Float64Array;
+  private readonly weights: Float32Array;
   private readonly bias: Float64Array;
 
   private constructor(
     private readonly featureCount: number,
     private readonly classCount: number,
   ) {
-    this.weights = new Float64Array(featureCount * classCount);
+    this.weights = new Float32Array(featureCount * classCount);
     this.bias = new Float64Array(classCount);
   }
 
