@@ -70,10 +70,10 @@ export interface MatcherInput {
   tuning?: Partial<MatcherTuning>;
 }
 
-/** Words and their frequencies in some texts. */
-function wordFrequencies(analyser: TextAnalyser, texts: Iterable<string>): Map<string, number> {
+/** How often each word occurs in a list. */
+function frequenciesOf(words: Iterable<string>): Map<string, number> {
   const frequencies = new Map<string, number>();
-  for (const text of texts) for (const word of analyser.plainWords(text)) frequencies.set(word, (frequencies.get(word) ?? 0) + 1);
+  for (const word of words) frequencies.set(word, (frequencies.get(word) ?? 0) + 1);
   return frequencies;
 }
 
@@ -83,13 +83,15 @@ function wordFrequencies(analyser: TextAnalyser, texts: Iterable<string>): Map<s
  * aliases include misspellings kept for the glossary's own lookups ("accesibility plan",
  * "liase"); a glossary-only word that is itself a repairable typo of a training word stays
  * unknown, so it is repaired like any other typo instead of shielding the parent's misspelling.
+ *
+ * @param trainingWords the words of the training phrasings and the out-of-scope list, as typed
  */
-function typoRepairerFor(analyser: TextAnalyser, texts: Iterable<string>, glossaryTexts: Iterable<string>, rewriter: PhraseRewriter): TypoRepairer {
-  const frequencies = wordFrequencies(analyser, texts);
+function typoRepairerFor(trainingWords: readonly string[], glossaryWords: readonly string[], rewriter: PhraseRewriter): TypoRepairer {
+  const frequencies = frequenciesOf(trainingWords);
   const targets = new Set(frequencies.keys());
   for (const word of rewriter.vocabulary()) frequencies.set(word, (frequencies.get(word) ?? 0) + 1);
   const withoutGlossary = new TypoRepairer(frequencies, STOPWORDS, {}, targets);
-  for (const [word, count] of wordFrequencies(analyser, glossaryTexts)) {
+  for (const [word, count] of frequenciesOf(glossaryWords)) {
     if (frequencies.has(word) || withoutGlossary.repair(word) !== null) continue;
     frequencies.set(word, count);
     targets.add(word);
@@ -112,23 +114,19 @@ export function buildMatcher(input: MatcherInput): Matcher {
   };
   const rewriter = new PhraseRewriter(input.synonyms ? allSynonymGroups(input.synonyms) : []);
   const wholeMessages = new PhraseRewriter(input.synonyms?.wholeMessage ?? []);
-  const plainAnalyser = new TextAnalyser(rewriter);
-  const glossaryTexts = (input.glossary ?? []).flatMap((entry) => [entry.term, ...entry.aliases]);
-  const repairer = typoRepairerFor(
-    plainAnalyser,
-    [...input.examples.map((example) => example.text), ...(input.outOfScope ?? [])],
-    glossaryTexts,
-    rewriter,
-  );
-  const analyser = new TextAnalyser(rewriter, repairer, wholeMessages);
-
+  // Training phrasings are never typo-repaired, so they are read before the repairer exists; their
+  // words, as typed, are the repairer's vocabulary.
+  const phraseReader = new TextAnalyser(rewriter, undefined, wholeMessages);
+  const trainingWords: string[] = [];
   const phrases: IndexedPhrase[] = input.examples.map((example) => ({
     intent: example.intent,
-    features: analyser.analyseTrainingPhrase(example.text),
+    features: phraseReader.analyseTrainingPhrase(example.text, trainingWords),
   }));
   for (const text of input.outOfScope ?? []) {
-    phrases.push({ intent: OUT_OF_SCOPE_INTENT, features: analyser.analyseTrainingPhrase(text) });
+    phrases.push({ intent: OUT_OF_SCOPE_INTENT, features: phraseReader.analyseTrainingPhrase(text, trainingWords) });
   }
+  const glossaryWords = (input.glossary ?? []).flatMap((entry) => [entry.term, ...entry.aliases]).flatMap((text) => phraseReader.plainWords(text));
+  const analyser = new TextAnalyser(rewriter, typoRepairerFor(trainingWords, glossaryWords, rewriter), wholeMessages);
   const usable = phrases.filter((phrase) => phrase.features.size > 0);
   const index = new IntentIndex(usable, tuning.blend, tuning.linear, new Set([OUT_OF_SCOPE_INTENT]));
   const shortForm = shortFormIntents(usable, tuning.shortForm);

@@ -66,18 +66,28 @@ export class TextAnalyser {
     return this.analyse(text, true);
   }
 
-  private analyse(text: string, repairTypos: boolean): FeatureBag {
+  private analyse(text: string, repairTypos: boolean, plainWords?: string[]): FeatureBag {
     const tail = text.length > MAX_MESSAGE_CHARS ? text.slice(-MAX_MESSAGE_CHARS) : text;
-    const sentences = splitSentences(this.wholeMessage(cleanText(tail)));
+    const cleaned = cleanText(tail);
+    const rewritten = this.wholeMessage(cleaned);
+    const sentences = splitSentences(rewritten);
+    if (plainWords !== undefined) {
+      for (const sentence of rewritten === cleaned ? sentences : splitSentences(cleaned)) plainWords.push(...sentence.tokens);
+    }
     const weights = sentenceWeights(sentences);
     const bag: FeatureBag = new Map();
     sentences.forEach((sentence, index) => addFeatures(this.words(sentence.tokens, repairTypos), weights[index] ?? 1, bag));
     return bag;
   }
 
-  /** Features of a training phrasing: the same steps and weights, no typo repair. */
-  analyseTrainingPhrase(text: string): FeatureBag {
-    return this.analyse(text, false);
+  /**
+   * Features of a training phrasing: the same steps and weights, no typo repair.
+   *
+   * @param plainWords when given, the phrasing's words as typed are added to it (the typo
+   *   vocabulary), saving a second pass over every phrasing
+   */
+  analyseTrainingPhrase(text: string, plainWords?: string[]): FeatureBag {
+    return this.analyse(text, false, plainWords);
   }
 
   /** Every word of a text as typed (cleaned and split; used to build the typo vocabulary). */
