@@ -26,7 +26,7 @@ const CONTENT_DIR = join(ROOT, 'content');
  * BENCH_SET=dev runs on the development set (bench/data/matching-dev.jsonl), written separately for
  * tuning: only there does BENCH_MISSES=1 list the rows we got wrong. The test set stays unread.
  */
-const DEV_SETS = ['dev', 'dev-2', 'dev-3'];
+const DEV_SETS = ['dev-3'];
 const SET = DEV_SETS.includes(process.env.BENCH_SET ?? '') ? (process.env.BENCH_SET as string) : 'test';
 const TEST_SET = join(ROOT, 'bench', 'data', `matching-${SET}.jsonl`);
 const LATENCY_PASSES = 5;

@@ -21,9 +21,16 @@ export interface LinearModelOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /**
+   * Classes whose gradient for a phrasing is smaller than this are not updated for it (default
+   * 0.001). Updating the weights is most of the training time; the matcher uses 0.01 (a class the
+   * model gives under 1% when it is wrong, or over 99% when it is right), which left its decisions
+   * on the development set unchanged and trains about a quarter faster.
+   */
+  gradientSkip?: number;
 }
 
-export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = { epochs: 12, learningRate: 1.0, l2: 1e-4, seed: 7 };
+export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = { epochs: 7, learningRate: 1.0, l2: 1e-4, seed: 7, gradientSkip: 1e-2 };
 
 /** Deterministic pseudo-random numbers (mulberry32), for a reproducible shuffle. */
 function seededRandom(seed: number): () => number {
@@ -87,6 +94,7 @@ export class LinearModel {
     const meanPerClass = labels.length / Math.max(1, perClass.filter((count) => count > 0).length);
     const classWeight = Float64Array.from(perClass, (count) => (count > 0 ? meanPerClass / count : 0));
 
+    const gradientSkip = options.gradientSkip ?? 1e-3;
     const random = seededRandom(options.seed);
     const order = Int32Array.from(samples, (_, index) => index);
     const probabilities = new Float64Array(classCount);
@@ -118,7 +126,7 @@ export class LinearModel {
         let activeCount = 0;
         for (let c = 0; c < classCount; c++) {
           const gradient = (probabilities[c] as number) - (c === label ? 1 : 0);
-          if (gradient > -1e-3 && gradient < 1e-3) continue;
+          if (gradient > -gradientSkip && gradient < gradientSkip) continue;
           bias[c] = (bias[c] as number) - rate * gradient * 0.1;
           activeClasses[activeCount] = c;
           activeSteps[activeCount] = rate * gradient;
@@ -141,13 +149,18 @@ export class LinearModel {
   /** Linear scores into `out` (length classCount). */
   private rawScores(vector: SparseVector, out: Float64Array): void {
     out.set(this.bias);
+    // Locals, not fields, in the hot loop: V8 then keeps them in registers.
     const classCount = this.classCount;
-    for (let k = 0; k < vector.ids.length; k++) {
-      const id = vector.ids[k] as number;
-      if (id >= this.featureCount) continue;
-      const value = vector.values[k] as number;
+    const featureCount = this.featureCount;
+    const weights = this.weights;
+    const ids = vector.ids;
+    const values = vector.values;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      if (id >= featureCount) continue;
+      const value = values[k] as number;
       const base = id * classCount;
-      for (let c = 0; c < classCount; c++) out[c] = (out[c] as number) + value * (this.weights[base + c] as number);
+      for (let c = 0; c < classCount; c++) out[c] = (out[c] as number) + value * (weights[base + c] as number);
     }
   }
 

@@ -90,7 +90,8 @@ function typoRepairerFor(trainingWords: readonly string[], glossaryWords: readon
   const frequencies = frequenciesOf(trainingWords);
   const targets = new Set(frequencies.keys());
   for (const word of rewriter.vocabulary()) frequencies.set(word, (frequencies.get(word) ?? 0) + 1);
-  const withoutGlossary = new TypoRepairer(frequencies, STOPWORDS, {}, targets);
+  // Edit distance alone decides whether a glossary word is a typo (no fuse.js index: it is built once more below).
+  const withoutGlossary = new TypoRepairer(frequencies, STOPWORDS, { fuseMinLength: Number.POSITIVE_INFINITY }, targets);
   for (const [word, count] of frequenciesOf(glossaryWords)) {
     if (frequencies.has(word) || withoutGlossary.repair(word) !== null) continue;
     frequencies.set(word, count);
