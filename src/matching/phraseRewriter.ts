@@ -16,6 +16,8 @@ export class PhraseRewriter {
   private readonly targets = new Map<string, string[]>();
   /** Longest phrase length that starts with a given first token (skips most lookups). */
   private readonly longestFrom = new Map<string, number>();
+  /** Most word characters in any phrase: a longer text cannot be a whole phrase. */
+  private mostWordChars = 0;
 
   /**
    * @param groups rewrite groups. A group's own `to` phrase is kept as it is (so a longer canonical
@@ -39,6 +41,7 @@ export class PhraseRewriter {
     const key = variant.join(' ');
     if (this.targets.has(key)) return;
     this.targets.set(key, target);
+    this.mostWordChars = Math.max(this.mostWordChars, key.length - (variant.length - 1));
     this.longestFrom.set(first, Math.max(this.longestFrom.get(first) ?? 0, variant.length));
   }
 
@@ -50,6 +53,18 @@ export class PhraseRewriter {
       for (const word of target) words.add(word);
     }
     return words;
+  }
+
+  /**
+   * False when a text has more word characters (the ones the tokeniser keeps: Latin and Cyrillic letters, digits, underscore)
+   * than any phrase of the table, so it cannot be one: most texts are, and this saves tokenising them.
+   */
+  mightBeWhole(text: string): boolean {
+    let wordChars = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (/[A-Za-zА-Яа-я0-9_]/.test(text[i] as string) && ++wordChars > this.mostWordChars) return false;
+    }
+    return true;
   }
 
   /**

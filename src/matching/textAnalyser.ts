@@ -46,6 +46,7 @@ export class TextAnalyser {
 
   /** A whole-message rewrite of the text, or the text itself. */
   private wholeMessage(cleaned: string): string {
+    if (!this.wholeMessages.mightBeWhole(cleaned)) return cleaned;
     const tokens = tokenise(cleaned);
     const rewritten = this.wholeMessages.rewriteWhole(tokens);
     return rewritten === undefined ? cleaned : rewritten.join(' ');
