@@ -30,7 +30,7 @@ export interface LinearModelOptions {
   gradientSkip?: number;
 }
 
-export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = { epochs: 7, learningRate: 1.0, l2: 1e-4, seed: 7, gradientSkip: 1e-2 };
+export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = { epochs: 6, learningRate: 1.0, l2: 1e-4, seed: 7, gradientSkip: 1e-2 };
 
 /** Deterministic pseudo-random numbers (mulberry32), for a reproducible shuffle. */
 function seededRandom(seed: number): () => number {
@@ -119,7 +119,13 @@ export class LinearModel {
         const label = labels[index] as number;
         const rate = (options.learningRate * (1 - step / totalSteps) + 0.01) * (classWeight[label] as number);
         step++;
-        model.rawScores(sample, probabilities);
+        // The linear scores, inline (this loop is most of the build).
+        probabilities.set(bias);
+        for (let k = 0; k < ids.length; k++) {
+          const base = (ids[k] as number) * classCount;
+          const value = values[k] as number;
+          for (let c = 0; c < classCount; c++) probabilities[c] = (probabilities[c] as number) + value * (weights[base + c] as number);
+        }
         softmax(probabilities);
         // Gradient of cross-entropy is p - onehot. Classes the model already rules out barely move:
         // only the others are updated, which makes training several times faster.

@@ -12,7 +12,8 @@
  * 3. scorer.ts: TF-IDF nearest phrasings, intent centroids, BM25 coverage and a small softmax model
  *    (linearModel.ts), blended; shortForm.ts damps one-word topics ("bye") in long messages;
  * 4. calibration.ts: blend -> confidence, then answer / clarify / fallback, with the
- *    out-of-scope list (out-of-scope.yml) learned as one more "topic" that means fallback.
+ *    out-of-scope list (out-of-scope.yml) learned as one more "topic" that means fallback, and
+ *    by a two-class model (any topic vs. none) that can veto an answer.
  */
 import { DEFAULT_THRESHOLDS, type DecisionThresholds, decide, toConfidence } from './calibration';
 import { STOPWORDS } from './features';
@@ -133,17 +134,17 @@ export function buildMatcher(input: MatcherInput): Matcher {
   const shortForm = shortFormIntents(usable, tuning.shortForm);
   const intents = index.intents.filter((intent) => intent !== OUT_OF_SCOPE_INTENT);
 
-  /** Scores with short-form damping applied, best first, and the message's word count. */
-  const rank = (text: string): { scores: IntentScore[]; words: number } => {
+  /** Scores with short-form damping applied, best first, the chance of out of scope, and the message's word count. */
+  const rank = (text: string): { scores: IntentScore[]; outOfScopeProbability: number; words: number } => {
     const features = analyser.analyseMessage(text);
     const words = wordCount(features);
     const damping = shortFormDamping(words, tuning.shortForm);
-    const scores = index.score(features);
+    const { scores, outOfScope: outOfScopeProbability } = index.rank(features);
     if (damping < 1) {
       for (const score of scores) if (shortForm.has(score.intent)) score.combined *= damping;
       scores.sort((a, b) => b.combined - a.combined);
     }
-    return { scores, words };
+    return { scores, outOfScopeProbability, words };
   };
 
   /**
@@ -162,10 +163,10 @@ export function buildMatcher(input: MatcherInput): Matcher {
   return {
     intents,
     classify(text: string): MatchResult {
-      const { scores, words } = rank(text);
+      const { scores, outOfScopeProbability, words } = rank(text);
       const outOfScope = scores.find((score) => score.intent === OUT_OF_SCOPE_INTENT);
       const { ranking, guardedWin } = applyGuards(scores.filter((score) => score.intent !== OUT_OF_SCOPE_INTENT));
-      const decision = guardedWin ? 'answer' : decide(ranking, outOfScope, tuning.thresholds, words);
+      const decision = guardedWin ? 'answer' : decide(ranking, outOfScope, tuning.thresholds, words, outOfScopeProbability);
       const ranked: ScoredIntent[] = ranking
         .slice(0, MAX_ALTERNATIVES + 1)
         .map((score) => ({ intent: score.intent, confidence: toConfidence(score.combined) }));

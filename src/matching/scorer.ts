@@ -41,6 +41,16 @@ export const DEFAULT_BLEND: BlendWeights = { nearest: 0.2, runnerUp: 0.1, centro
 /** How much a word never seen in training counts in the message's length (0 = ignored). */
 export const UNKNOWN_FEATURE_FACTOR = 0.8;
 
+/** Training settings of the in-scope / out-of-scope model (swept on the development sets: flat around these). */
+const SCOPE_MODEL_OPTIONS: LinearModelOptions = { epochs: 6, learningRate: 1, l2: 1e-4, seed: 7 };
+
+/** A message's scores: every intent's, best first, and the chance it is out of scope. */
+export interface MessageScores {
+  scores: IntentScore[];
+  /** 0..1 from the in-scope / out-of-scope model; 0 when the index has no out-of-scope phrasings. */
+  outOfScope: number;
+}
+
 /** BM25 term-frequency saturation and length normalisation (the usual values). */
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
@@ -116,6 +126,8 @@ export class IntentIndex {
   private readonly phraseDot: Float64Array;
   private readonly touched: Int32Array;
   private readonly model: LinearModel;
+  /** In scope or not: trained only when there are mixed intents (the out-of-scope list). */
+  private readonly scopeModel: LinearModel | undefined;
   private readonly mixed: Uint8Array;
 
   /**
@@ -219,6 +231,12 @@ export class IntentIndex {
     this.bm25Postings = postingsFromDense(termCounts, intentCount, featureCount);
 
     this.model = LinearModel.train(samples, Array.from(this.phraseIntent), featureCount, intentCount, linearOptions);
+    // The softmax above gives the out-of-scope list one class's weight among forty; a second, two-class
+    // model weighs "any topic" against "none of them" evenly, which separates questions that merely
+    // share a topic's words ("how much does a private ed psych report cost") better.
+    this.scopeModel = this.mixed.includes(1)
+      ? LinearModel.train(samples, Array.from(this.phraseIntent, (intent) => this.mixed[intent] as number), featureCount, 2, SCOPE_MODEL_OPTIONS)
+      : undefined;
   }
 
   /** Phrase postings from the phrases' unit vectors; phrases ascend within a feature. */
@@ -262,6 +280,15 @@ export class IntentIndex {
    * @example index.score(analyser.analyseMessage('who is the senco'))[0] // { intent: 'role-of-senco', nearest: 0.9, ... }
    */
   score(message: FeatureBag): IntentScore[] {
+    return this.rank(message).scores;
+  }
+
+  /**
+   * Scores every intent for one message, best first, and the chance the message is out of scope.
+   *
+   * @example index.rank(analyser.analyseMessage('whats the weather tomorrow')).outOfScope // 0.98
+   */
+  rank(message: FeatureBag): MessageScores {
     const intentCount = this.intents.length;
     const centroidDot = new Float64Array(intentCount);
     const bm25 = new Float64Array(intentCount);
@@ -303,10 +330,9 @@ export class IntentIndex {
       }
     }
     const norm = Math.sqrt(sumOfSquares) || 1;
-    const probabilities = this.model.predict({
-      ids: Int32Array.from(knownIds),
-      values: Float64Array.from(knownWeights, (weight) => weight / norm),
-    });
+    const vector: SparseVector = { ids: Int32Array.from(knownIds), values: Float64Array.from(knownWeights, (weight) => weight / norm) };
+    const probabilities = this.model.predict(vector);
+    const outOfScope = this.scopeModel?.predict(vector)[1] ?? 0;
 
     const nearest = new Float64Array(intentCount);
     const runnerUp = new Float64Array(intentCount);
@@ -340,6 +366,6 @@ export class IntentIndex {
         combined: this.mixed[index] ? this.blendWithoutTopicScores(n, r, p) : this.blendAll(n, r, c, v, p),
       };
     }
-    return scores.sort((a, b) => b.combined - a.combined);
+    return { scores: scores.sort((a, b) => b.combined - a.combined), outOfScope };
   }
 }

@@ -46,6 +46,27 @@ describe('IntentIndex', () => {
   it('scores a message of unknown words near zero', () => {
     expect(index.score(bag('bins', 'collection'))[0]?.nearest).toBe(0);
   });
+
+  it('gives no out-of-scope chance without an out-of-scope list', () => {
+    expect(index.rank(bag('who', 'senco')).outOfScope).toBe(0);
+  });
+
+  it('weighs "any topic" against the out-of-scope list with a second model', () => {
+    const withList = new IntentIndex(
+      [
+        { intent: 'a', features: bag('senco', 'role') },
+        { intent: 'a', features: bag('who', 'senco') },
+        { intent: 'b', features: bag('ehc', 'plan', 'deadline') },
+        { intent: 'oos', features: bag('bins', 'collection') },
+        { intent: 'oos', features: bag('council', 'tax', 'band') },
+      ],
+      undefined,
+      undefined,
+      new Set(['oos']),
+    );
+    expect(withList.rank(bag('bins', 'day')).outOfScope).toBeGreaterThan(0.5);
+    expect(withList.rank(bag('who', 'senco')).outOfScope).toBeLessThan(0.5);
+  });
 });
 
 describe('LinearModel', () => {
@@ -104,5 +125,11 @@ describe('decisions', () => {
     ['fallback', [], undefined],
   ] as const)('%s for %j', (decision, inScope, outOfScope) => {
     expect(decide(inScope, outOfScope, DEFAULT_THRESHOLDS)).toBe(decision);
+  });
+
+  it('falls back when the in-scope / out-of-scope model says out of scope, however good the topic score', () => {
+    const clear = [score('a', 0.7), score('b', 0.2)];
+    expect(decide(clear, undefined, DEFAULT_THRESHOLDS, 3, DEFAULT_THRESHOLDS.outOfScopeProbability - 0.01)).toBe('answer');
+    expect(decide(clear, undefined, DEFAULT_THRESHOLDS, 3, DEFAULT_THRESHOLDS.outOfScopeProbability)).toBe('fallback');
   });
 });
