@@ -3,8 +3,6 @@ import { dirname, join } from 'node:path';
 import { addFeatures, STOPWORDS, type FeatureBag } from '../matching/features';
 import { LinearModel, type SparseVector } from '../matching/linearModel';
 import { readTrainingExamples } from '../matching/trainingData';
-import { loadOutOfScope } from '../matching/outOfScope';
-import { outOfScopeFile } from '../matching/matchingContent';
 
 /** One labelled message for the risk model. */
 export interface RiskExample {
@@ -20,7 +18,7 @@ const CRISIS_TOPIC = 'safeguarding-crisis';
 /**
  * The second layer of the safeguarding check: a logistic model over word and word-pair stems,
  * trained on labelled parent messages (content/safety/risk-examples.jsonl, plus every topic phrasing
- * and out-of-scope phrasing as "not risk"). The rules catch wordings someone wrote a rule for; on
+ * as "not risk"). The rules catch wordings someone wrote a rule for; on
  * probes written apart from the rules they caught only about half of the risk messages, because
  * parents describe danger in endless ways ("his lips are going blue", "she got in the van"). The
  * model generalises from the words such messages share. Either layer firing counts.
@@ -81,12 +79,11 @@ export class RiskModel {
 /**
  * High, because the model's false alarms cluster on messages that merely sound alarming ("he smacked
  * his head on the door frame, we iced it"). Chosen (with the shrinkage and the window threshold) by
- * looking at the third probe, which was otherwise kept out of training and rule-writing. Lowered from
- * 0.9 when ~1,300 more topic phrasings (many of them everyday stories of meltdowns and injuries) joined
- * the "not risk" side and made the model more cautious: 0.85 keeps the probe's recall where it was
- * (61 of 76, 19 look-alike false alarms of 125).
+ * looking at the third probe, which was otherwise kept out of training and rule-writing: 61 of 76 risk
+ * messages, 19 look-alike false alarms of 125 (checked again after ~1,300 more topic phrasings joined
+ * the "not risk" side: 0.85 and 0.9 catch the same, and 0.9 keeps a margin on everyday worries).
  */
-export const DEFAULT_RISK_THRESHOLD = 0.85;
+export const DEFAULT_RISK_THRESHOLD = 0.9;
 /** For two-sentence windows of a long message (see {@link RiskModel.fires}). */
 export const WINDOW_RISK_THRESHOLD = 0.95;
 
@@ -133,8 +130,10 @@ export function readRiskExamples(file: string): RiskExample[] {
 /** Every example the model learns from, for a content folder. */
 export function riskExamplesFor(contentDir: string): RiskExample[] {
   const examples = readRiskExamples(join(contentDir, RISK_EXAMPLES_FILE));
+  // Topic phrasings are the "not risk" side: everyday SEND worries, the look-alikes that matter. The
+  // out-of-scope list is not used: it is edited for another purpose (what the bot cannot answer), and
+  // each batch added to it made this model more cautious (probe 3: 61 -> 59 of 76 per batch).
   for (const phrasing of readTrainingExamples(contentDir)) examples.push({ text: phrasing.text, crisis: phrasing.intent === CRISIS_TOPIC });
-  if (existsSync(outOfScopeFile(contentDir))) for (const text of loadOutOfScope(outOfScopeFile(contentDir))) examples.push({ text, crisis: false });
   return examples;
 }
 
