@@ -23,14 +23,23 @@ export interface LinearModelOptions {
   seed: number;
   /**
    * Classes whose gradient for a phrasing is smaller than this are not updated for it (default
-   * 0.001). Updating the weights is most of the training time; the matcher uses 0.01 (a class the
-   * model gives under 1% when it is wrong, or over 99% when it is right), which left its decisions
-   * on the development set unchanged and trains about a quarter faster.
+   * 0.001). Updating the weights is much of the training time; the matcher uses 0.02.
    */
   gradientSkip?: number;
+  /**
+   * From the second pass on, a phrasing whose own class got at least this probability the last
+   * time it was seen sits out one pass (it is looked at again the pass after). Off when absent.
+   */
+  restAbove?: number;
 }
 
-export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = { epochs: 6, learningRate: 1.0, l2: 1e-4, seed: 7, gradientSkip: 1e-2 };
+/**
+ * The matcher's settings. The content grew to ~3,900 phrasings and training is most of the build, so
+ * it does only the work that changes decisions: 5 passes, updates under a 2% gradient skipped, and
+ * phrasings already at 60% for their topic resting every other pass. Against 12 passes with none of
+ * these shortcuts, 2 of the 617 development-set decisions differ and the accuracy is the same.
+ */
+export const DEFAULT_LINEAR_OPTIONS: LinearModelOptions = { epochs: 5, learningRate: 1.0, l2: 1e-4, seed: 7, gradientSkip: 2e-2, restAbove: 0.6 };
 
 /** Deterministic pseudo-random numbers (mulberry32), for a reproducible shuffle. */
 function seededRandom(seed: number): () => number {
@@ -95,6 +104,8 @@ export class LinearModel {
     const classWeight = Float64Array.from(perClass, (count) => (count > 0 ? meanPerClass / count : 0));
 
     const gradientSkip = options.gradientSkip ?? 1e-3;
+    const restAbove = options.restAbove ?? Number.POSITIVE_INFINITY;
+    const lastProbability = new Float32Array(samples.length);
     const random = seededRandom(options.seed);
     const order = Int32Array.from(samples, (_, index) => index);
     const probabilities = new Float64Array(classCount);
@@ -119,6 +130,10 @@ export class LinearModel {
         const label = labels[index] as number;
         const rate = (options.learningRate * (1 - step / totalSteps) + 0.01) * (classWeight[label] as number);
         step++;
+        if (epoch > 0 && (lastProbability[index] as number) >= restAbove) {
+          lastProbability[index] = 0;
+          continue;
+        }
         // The linear scores, inline (this loop is most of the build).
         probabilities.set(bias);
         for (let k = 0; k < ids.length; k++) {
@@ -127,6 +142,7 @@ export class LinearModel {
           for (let c = 0; c < classCount; c++) probabilities[c] = (probabilities[c] as number) + value * (weights[base + c] as number);
         }
         softmax(probabilities);
+        lastProbability[index] = probabilities[label] as number;
         // Gradient of cross-entropy is p - onehot. Classes the model already rules out barely move:
         // only the others are updated, which makes training several times faster.
         let activeCount = 0;

@@ -26,16 +26,23 @@ const QUESTION_OPENERS = new Set([
  * @example cleanText("What's an EHCP? He's recognized...") // "whats an ehcp? hes recognised..."
  */
 export function cleanText(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/(\w)'(\w)/g, '$1$2')
-    .replace(/'/g, ' ')
-    .replace(/\b([a-z]{3,24})iz(e|es|ed|ing|ation|ations)\b/g, '$1is$2')
-    .replace(/\b([a-z]{2,24})yz(e|es|ed|ing)\b/g, '$1ys$2');
+  // Each step runs only when its characters are there: this runs on every training phrasing at
+  // start-up, and most text is plain ASCII without apostrophes.
+  let cleaned = text.toLowerCase();
+  if (NON_ASCII.test(cleaned)) {
+    cleaned = cleaned
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[\u2018\u2019\u02bc´]/g, "'");
+  }
+  if (cleaned.includes('`')) cleaned = cleaned.replace(/`/g, "'");
+  if (cleaned.includes("'")) cleaned = cleaned.replace(/(\w)'(\w)/g, '$1$2').replace(/'/g, ' ');
+  if (cleaned.includes('iz')) cleaned = cleaned.replace(/\b([a-z]{3,24})iz(e|es|ed|ing|ation|ations)\b/g, '$1is$2');
+  if (cleaned.includes('yz')) cleaned = cleaned.replace(/\b([a-z]{2,24})yz(e|es|ed|ing)\b/g, '$1ys$2');
+  return cleaned;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Splits word characters apart (natural's WordTokenizer: splits on anything that is not a letter or digit). */
 export function tokenise(text: string): string[] {

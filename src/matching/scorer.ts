@@ -190,7 +190,7 @@ export class IntentIndex {
       for (let k = 0; k < row.ids.length; k++) {
         const weight = sublinear(row.counts[k] as number) * (this.idf[row.ids[k] as number] as number);
         values[k] = weight > 0 ? weight : 0;
-        sumOfSquares += (values[k] as number) ** 2;
+        sumOfSquares += (values[k] as number) * (values[k] as number);
       }
       const norm = Math.sqrt(sumOfSquares) || 1;
       for (let k = 0; k < values.length; k++) values[k] = (values[k] as number) / norm;
@@ -218,7 +218,7 @@ export class IntentIndex {
     for (let intent = 0; intent < intentCount; intent++) {
       const row = intent * featureCount;
       let sumOfSquares = 0;
-      for (let f = 0; f < featureCount; f++) sumOfSquares += (centroids[row + f] as number) ** 2;
+      for (let f = 0; f < featureCount; f++) sumOfSquares += (centroids[row + f] as number) * (centroids[row + f] as number);
       const norm = Math.sqrt(sumOfSquares) || 1;
       const lengthFactor = 1 - BM25_B + (BM25_B * (lengths[intent] as number)) / averageLength;
       for (let f = 0; f < featureCount; f++) {
@@ -230,7 +230,17 @@ export class IntentIndex {
     this.centroidPostings = postingsFromDense(centroids, intentCount, featureCount);
     this.bm25Postings = postingsFromDense(termCounts, intentCount, featureCount);
 
-    this.model = LinearModel.train(samples, Array.from(this.phraseIntent), featureCount, intentCount, linearOptions);
+    // The softmax sees every other out-of-scope phrasing: balanced class weights give that class one
+    // topic's worth of weight however many phrasings it has, so the rest only cost build time (the
+    // two-class model below learns from all of them). Same development-set decisions as all of them.
+    const keepForSoftmax = samples.map((_, index) => !this.mixed[this.phraseIntent[index] as number] || index % 2 === 0);
+    this.model = LinearModel.train(
+      samples.filter((_, index) => keepForSoftmax[index]),
+      Array.from(this.phraseIntent).filter((_, index) => keepForSoftmax[index]),
+      featureCount,
+      intentCount,
+      linearOptions,
+    );
     // The softmax above gives the out-of-scope list one class's weight among forty; a second, two-class
     // model weighs "any topic" against "none of them" evenly, which separates questions that merely
     // share a topic's words ("how much does a private ed psych report cost") better.

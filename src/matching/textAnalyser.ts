@@ -28,6 +28,7 @@ export const MAX_MESSAGE_CHARS = 3000;
 
 /** Rewrites SEND-the-acronym to "sen" and leaves the verb alone. */
 function resolveSend(words: string[]): string[] {
+  if (!words.includes('send')) return words;
   return words.map((word, index) => (word === 'send' && !SEND_VERB_NEXT.has(words[index + 1] ?? '') ? 'sen' : word));
 }
 
