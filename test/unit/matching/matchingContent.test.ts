@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { outOfScopeFile, readMatcherInput, synonymsFile } from '../../../src/matching/matchingContent';
+import { buildMatcherFromContent, outOfScopeFile, readMatcherInput, synonymsFile } from '../../../src/matching/matchingContent';
 import { loadOutOfScope, parseOutOfScope } from '../../../src/matching/outOfScope';
 import { loadSynonymTable, parseSynonymTable } from '../../../src/matching/synonyms';
 
@@ -55,5 +55,25 @@ describe('the real matching content', () => {
     const input = readMatcherInput(REAL_CONTENT);
     const topicPhrasings = new Set(input.examples.map((example) => example.text.toLowerCase()));
     expect((input.outOfScope ?? []).filter((text) => topicPhrasings.has(text.toLowerCase()))).toEqual([]);
+  });
+});
+
+describe('the real content', () => {
+  const matcher = buildMatcherFromContent(REAL_CONTENT);
+
+  // However the out-of-scope list grows, these must never be taken for questions the bot cannot answer.
+  it.each([
+    ['can i speak to a real person', 'talk-to-adviser'],
+    ['i need to talk to someone today please', 'talk-to-adviser'],
+    ['delete my data', 'privacy'],
+    ['start again', 'restart'],
+    ['help', 'help'],
+    ['what can you do', 'help'],
+    ['thanks', 'thanks'],
+    ['bye', 'goodbye'],
+  ])('answers %s with %s', (text, intent) => {
+    const result = matcher.classify(text);
+    expect(result.decision).toBe('answer');
+    expect(result.intent).toBe(intent);
   });
 });
