@@ -79,20 +79,23 @@ interface PhraseRow {
   counts: Float64Array;
 }
 
-/** Postings from a dense docs x features matrix (zeros skipped); documents ascend within a feature. */
-function postingsFromDense(matrix: Float64Array, docCount: number, featureCount: number): Postings {
+/**
+ * Postings from a docs x features matrix, reading only each document's listed features (ascending);
+ * zeros are skipped and documents ascend within a feature.
+ */
+function postingsFromRows(matrix: Float64Array, usedByDoc: readonly Int32Array[], featureCount: number): Postings {
   const offsets = new Int32Array(featureCount + 1);
-  for (let doc = 0; doc < docCount; doc++) {
+  usedByDoc.forEach((ids, doc) => {
     const row = doc * featureCount;
-    for (let f = 0; f < featureCount; f++) if (matrix[row + f] !== 0) offsets[f + 1] = (offsets[f + 1] as number) + 1;
-  }
+    for (const f of ids) if (matrix[row + f] !== 0) offsets[f + 1] = (offsets[f + 1] as number) + 1;
+  });
   for (let f = 0; f < featureCount; f++) offsets[f + 1] = (offsets[f + 1] as number) + (offsets[f] as number);
   const fill = offsets.slice(0, featureCount);
   const docs = new Int32Array(offsets[featureCount] as number);
   const weights = new Float64Array(docs.length);
-  for (let doc = 0; doc < docCount; doc++) {
+  usedByDoc.forEach((ids, doc) => {
     const row = doc * featureCount;
-    for (let f = 0; f < featureCount; f++) {
+    for (const f of ids) {
       const value = matrix[row + f] as number;
       if (value === 0) continue;
       const at = fill[f] as number;
@@ -100,7 +103,7 @@ function postingsFromDense(matrix: Float64Array, docCount: number, featureCount:
       weights[at] = value;
       fill[f] = at + 1;
     }
-  }
+  });
   return { offsets, docs, weights };
 }
 
@@ -199,36 +202,41 @@ export class IntentIndex {
     this.phrasePostings = this.phrasePostingsOf(samples);
 
     // Intent centroids (the sum of each intent's unit phrase vectors, renormalised) and BM25 with one
-    // document per intent (all its phrasings together), built as dense intents x features matrices.
+    // document per intent (all its phrasings together), accumulated in intents x features matrices;
+    // each intent's used features are listed (ascending) so the passes after skip the zeros.
     const centroids = new Float64Array(intentCount * featureCount);
     const termCounts = new Float64Array(intentCount * featureCount);
     const lengths = new Float64Array(intentCount);
+    const used: number[][] = Array.from({ length: intentCount }, () => []);
     samples.forEach((sample, index) => {
       const intent = this.phraseIntent[index] as number;
       const row = intent * featureCount;
       const counts = (rows[index] as PhraseRow).counts;
       for (let k = 0; k < sample.ids.length; k++) {
         const id = sample.ids[k] as number;
+        if (termCounts[row + id] === 0) (used[intent] as number[]).push(id);
         centroids[row + id] = (centroids[row + id] as number) + (sample.values[k] as number);
         termCounts[row + id] = (termCounts[row + id] as number) + (counts[k] as number);
         lengths[intent] = (lengths[intent] as number) + (counts[k] as number);
       }
     });
+    const usedSorted = used.map((ids) => Int32Array.from(ids).sort());
     const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, intentCount) || 1;
     for (let intent = 0; intent < intentCount; intent++) {
       const row = intent * featureCount;
+      const ids = usedSorted[intent] as Int32Array;
       let sumOfSquares = 0;
-      for (let f = 0; f < featureCount; f++) sumOfSquares += (centroids[row + f] as number) * (centroids[row + f] as number);
+      for (const f of ids) sumOfSquares += (centroids[row + f] as number) * (centroids[row + f] as number);
       const norm = Math.sqrt(sumOfSquares) || 1;
       const lengthFactor = 1 - BM25_B + (BM25_B * (lengths[intent] as number)) / averageLength;
-      for (let f = 0; f < featureCount; f++) {
+      for (const f of ids) {
         centroids[row + f] = (centroids[row + f] as number) / norm;
         const tf = termCounts[row + f] as number;
-        if (tf !== 0) termCounts[row + f] = ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthFactor)) * (this.idf[f] as number);
+        termCounts[row + f] = ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthFactor)) * (this.idf[f] as number);
       }
     }
-    this.centroidPostings = postingsFromDense(centroids, intentCount, featureCount);
-    this.bm25Postings = postingsFromDense(termCounts, intentCount, featureCount);
+    this.centroidPostings = postingsFromRows(centroids, usedSorted, featureCount);
+    this.bm25Postings = postingsFromRows(termCounts, usedSorted, featureCount);
 
     // The softmax sees every other out-of-scope phrasing: balanced class weights give that class one
     // topic's worth of weight however many phrasings it has, so the rest only cost build time (the
