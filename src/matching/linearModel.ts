@@ -6,7 +6,8 @@
  *
  * Own implementation (natural's LogisticRegressionClassifier trains far too slowly): plain SGD
  * with a decaying step, L2 shrinkage on the weights a phrase touches, balanced class weights,
- * and a fixed-seed shuffle so a build is reproducible. ~1,000 phrasings train in tens of ms.
+ * and a fixed-seed shuffle so a build is reproducible. ~3,900 phrasings over 40 classes train in
+ * about 40-60 ms here.
  */
 
 /** A sparse vector: feature ids and values, same length. */
@@ -134,7 +135,8 @@ export class LinearModel {
           lastProbability[index] = 0;
           continue;
         }
-        // The linear scores, inline (this loop is most of the build).
+        // The linear scores, as rawScores computes them but inline: a call per step cost about a
+        // quarter of the training time, and this loop is most of the matcher's build.
         probabilities.set(bias);
         for (let k = 0; k < ids.length; k++) {
           const base = (ids[k] as number) * classCount;
@@ -171,18 +173,13 @@ export class LinearModel {
   /** Linear scores into `out` (length classCount). */
   private rawScores(vector: SparseVector, out: Float64Array): void {
     out.set(this.bias);
-    // Locals, not fields, in the hot loop: V8 then keeps them in registers.
     const classCount = this.classCount;
-    const featureCount = this.featureCount;
-    const weights = this.weights;
-    const ids = vector.ids;
-    const values = vector.values;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k] as number;
-      if (id >= featureCount) continue;
-      const value = values[k] as number;
+    for (let k = 0; k < vector.ids.length; k++) {
+      const id = vector.ids[k] as number;
+      if (id >= this.featureCount) continue;
+      const value = vector.values[k] as number;
       const base = id * classCount;
-      for (let c = 0; c < classCount; c++) out[c] = (out[c] as number) + value * (weights[base + c] as number);
+      for (let c = 0; c < classCount; c++) out[c] = (out[c] as number) + value * (this.weights[base + c] as number);
     }
   }
 

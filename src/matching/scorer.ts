@@ -79,29 +79,27 @@ interface PhraseRow {
   counts: Float64Array;
 }
 
-/**
- * Postings from a docs x features matrix, reading only each document's listed features (ascending);
- * zeros are skipped and documents ascend within a feature.
- */
-function postingsFromRows(matrix: Float64Array, usedByDoc: readonly Int32Array[], featureCount: number): Postings {
+/** Postings of documents given as sparse vectors (zeros skipped); documents ascend within a feature. */
+function postingsOf(documents: readonly SparseVector[], featureCount: number): Postings {
   const offsets = new Int32Array(featureCount + 1);
-  usedByDoc.forEach((ids, doc) => {
-    const row = doc * featureCount;
-    for (const f of ids) if (matrix[row + f] !== 0) offsets[f + 1] = (offsets[f + 1] as number) + 1;
-  });
+  for (const document of documents) {
+    for (let k = 0; k < document.ids.length; k++) {
+      if (document.values[k] !== 0) offsets[(document.ids[k] as number) + 1] = (offsets[(document.ids[k] as number) + 1] as number) + 1;
+    }
+  }
   for (let f = 0; f < featureCount; f++) offsets[f + 1] = (offsets[f + 1] as number) + (offsets[f] as number);
   const fill = offsets.slice(0, featureCount);
   const docs = new Int32Array(offsets[featureCount] as number);
   const weights = new Float64Array(docs.length);
-  usedByDoc.forEach((ids, doc) => {
-    const row = doc * featureCount;
-    for (const f of ids) {
-      const value = matrix[row + f] as number;
+  documents.forEach((document, doc) => {
+    for (let k = 0; k < document.ids.length; k++) {
+      const value = document.values[k] as number;
       if (value === 0) continue;
-      const at = fill[f] as number;
+      const id = document.ids[k] as number;
+      const at = fill[id] as number;
       docs[at] = doc;
       weights[at] = value;
-      fill[f] = at + 1;
+      fill[id] = at + 1;
     }
   });
   return { offsets, docs, weights };
@@ -199,7 +197,7 @@ export class IntentIndex {
       for (let k = 0; k < values.length; k++) values[k] = (values[k] as number) / norm;
       return { ids: row.ids, values };
     });
-    this.phrasePostings = this.phrasePostingsOf(samples);
+    this.phrasePostings = postingsOf(samples, featureCount);
 
     // Intent centroids (the sum of each intent's unit phrase vectors, renormalised) and BM25 with one
     // document per intent (all its phrasings together), accumulated in intents x features matrices;
@@ -235,8 +233,10 @@ export class IntentIndex {
         termCounts[row + f] = ((tf * (BM25_K1 + 1)) / (tf + BM25_K1 * lengthFactor)) * (this.idf[f] as number);
       }
     }
-    this.centroidPostings = postingsFromRows(centroids, usedSorted, featureCount);
-    this.bm25Postings = postingsFromRows(termCounts, usedSorted, featureCount);
+    const perIntent = (matrix: Float64Array): SparseVector[] =>
+      usedSorted.map((ids, intent) => ({ ids, values: Float64Array.from(ids, (f) => matrix[intent * featureCount + f] as number) }));
+    this.centroidPostings = postingsOf(perIntent(centroids), featureCount);
+    this.bm25Postings = postingsOf(perIntent(termCounts), featureCount);
 
     // The softmax sees every other out-of-scope phrasing: balanced class weights give that class one
     // topic's worth of weight however many phrasings it has, so the rest only cost build time (the
@@ -255,29 +255,6 @@ export class IntentIndex {
     this.scopeModel = this.mixed.includes(1)
       ? LinearModel.train(samples, Array.from(this.phraseIntent, (intent) => this.mixed[intent] as number), featureCount, 2, SCOPE_MODEL_OPTIONS)
       : undefined;
-  }
-
-  /** Phrase postings from the phrases' unit vectors; phrases ascend within a feature. */
-  private phrasePostingsOf(samples: readonly SparseVector[]): Postings {
-    const featureCount = this.featureIds.size;
-    const offsets = new Int32Array(featureCount + 1);
-    for (const sample of samples) for (let k = 0; k < sample.ids.length; k++) if (sample.values[k] !== 0) offsets[(sample.ids[k] as number) + 1] = (offsets[(sample.ids[k] as number) + 1] as number) + 1;
-    for (let f = 0; f < featureCount; f++) offsets[f + 1] = (offsets[f + 1] as number) + (offsets[f] as number);
-    const fill = offsets.slice(0, featureCount);
-    const docs = new Int32Array(offsets[featureCount] as number);
-    const weights = new Float64Array(docs.length);
-    samples.forEach((sample, doc) => {
-      for (let k = 0; k < sample.ids.length; k++) {
-        const value = sample.values[k] as number;
-        if (value === 0) continue;
-        const id = sample.ids[k] as number;
-        const at = fill[id] as number;
-        docs[at] = doc;
-        weights[at] = value;
-        fill[id] = at + 1;
-      }
-    });
-    return { offsets, docs, weights };
   }
 
   private blendAll(n: number, r: number, c: number, v: number, p: number): number {
