@@ -36,6 +36,12 @@ const REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/\bwanna\b/g, 'want to'],
   [/\bgonna\b/g, 'going to'],
   [/\bsh\b/g, 'self harm'],
+  // Misspellings of the words that matter most (a parent in a panic types fast).
+  [/\bkil\b/g, 'kill'],
+  [/\bkil(s|ed|ing)\b/g, 'kill$1'],
+  [/\bkill?in\b/g, 'killing'],
+  [/\b(?:sucide|suicde|suiside|suicid|suacide|suicied|suiceide)\b/g, 'suicide'],
+  [/\b(?:sucidal|suicdal|suisidal|suicidle|suicidial|sucidial|suicedal)\b/g, 'suicidal'],
   [/\bself[\s-]*(harm|injur)/g, 'self $1'],
   [/\bselfharm/g, 'self harm'],
   [/\bhim ?self\b/g, 'himself'],

@@ -19,6 +19,8 @@ describe('checkForCrisis', () => {
       ["she's been cutting herself", 'suicide-self-harm'],
       ['my son told me he wants to kill himself', 'suicide-self-harm'],
       ['wants 2 kill himself', 'suicide-self-harm'],
+      ['he keeps sayin he wants to kil himself', 'suicide-self-harm'],
+      ['i think shes sucidal', 'suicide-self-harm'],
       ['my 14yo has been self-harming', 'suicide-self-harm'],
       ['she keeps saying she wishes she was dead', 'suicide-self-harm'],
       ['he is talking about suicide', 'suicide-self-harm'],
