@@ -387,18 +387,22 @@ function printTable(rows: readonly TestRow[], runs: readonly SystemRun[], readMs
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-/** CPU time taken by the host from this virtual machine (Linux "steal"), as a share of all CPU time since `since`. */
-function stealShare(since: number[] | undefined): { now: number[] | undefined; share: number | undefined } {
-  let now: number[] | undefined;
+/** The machine's CPU time counters (Linux /proc/stat, first line), or undefined elsewhere. */
+function cpuTimes(): number[] | undefined {
   try {
-    now = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number);
+    return readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number);
   } catch {
-    now = undefined;
+    return undefined;
   }
-  if (now === undefined || since === undefined) return { now, share: undefined };
-  const deltas = now.map((value, index) => value - (since[index] ?? 0));
+}
+
+/** Share of all CPU time since `before` that the host took from this virtual machine ("steal", the 8th counter). */
+function stealShareSince(before: number[] | undefined): number | undefined {
+  const now = cpuTimes();
+  if (now === undefined || before === undefined) return undefined;
+  const deltas = now.map((value, index) => value - (before[index] ?? 0));
   const total = deltas.reduce((sum, value) => sum + value, 0);
-  return { now, share: total > 0 ? (deltas[7] ?? 0) / total : undefined };
+  return total > 0 ? (deltas[7] ?? 0) / total : undefined;
 }
 
 async function main(): Promise<void> {
@@ -413,9 +417,9 @@ async function main(): Promise<void> {
   const riskStart = nowMs();
   RiskModel.train(riskExamplesFor(CONTENT_DIR));
   riskTrainMs = nowMs() - riskStart;
-  const before = stealShare(undefined).now;
+  const before = cpuTimes();
   const ours = runOurs(input, rows);
-  const steal = stealShare(before).share;
+  const steal = stealShareSince(before);
   const nlpjs = await runNlpjs(input, rows);
   printTable(rows, [ours, nlpjs], readMs);
   if (steal !== undefined) {

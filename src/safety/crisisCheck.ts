@@ -37,8 +37,7 @@ const REWRITES: ReadonlyArray<[RegExp, string]> = [
   [/\bgonna\b/g, 'going to'],
   [/\bsh\b/g, 'self harm'],
   // Misspellings of the words that matter most (a parent in a panic types fast).
-  [/\bkil\b/g, 'kill'],
-  [/\bkil(s|ed|ing)\b/g, 'kill$1'],
+  [/\bkil(s|ed|ing)?\b/g, 'kill$1'],
   [/\bkill?in\b/g, 'killing'],
   [/\b(?:sucide|suicde|suiside|suicid|suacide|suicied|suiceide)\b/g, 'suicide'],
   [/\b(?:sucidal|suicdal|suisidal|suicidle|suicidial|sucidial|suicedal)\b/g, 'suicidal'],

@@ -79,9 +79,9 @@ export class RiskModel {
 /**
  * High, because the model's false alarms cluster on messages that merely sound alarming ("he smacked
  * his head on the door frame, we iced it"). Chosen (with the shrinkage and the window threshold) by
- * looking at the third probe, which was otherwise kept out of training and rule-writing: 61 of 76 risk
- * messages, 19 look-alike false alarms of 125 (checked again after ~1,300 more topic phrasings joined
- * the "not risk" side: 0.85 and 0.9 catch the same, and 0.9 keeps a margin on everyday worries).
+ * looking at the third probe, which was otherwise kept out of training and rule-writing; checked again
+ * when ~1,300 more topic phrasings joined the "not risk" side (0.85 and 0.9 caught the same there, and
+ * 0.9 keeps a margin on everyday worries). Latest probe figures: README.md, "How matching works".
  */
 export const DEFAULT_RISK_THRESHOLD = 0.9;
 /** For two-sentence windows of a long message (see {@link RiskModel.fires}). */
@@ -132,7 +132,7 @@ export function riskExamplesFor(contentDir: string): RiskExample[] {
   const examples = readRiskExamples(join(contentDir, RISK_EXAMPLES_FILE));
   // Topic phrasings are the "not risk" side: everyday SEND worries, the look-alikes that matter. The
   // out-of-scope list is not used: it is edited for another purpose (what the bot cannot answer), and
-  // each batch added to it made this model more cautious (probe 3: 61 -> 59 of 76 per batch).
+  // each batch added to it made this model more cautious (probe 3 lost two risk messages per batch).
   for (const phrasing of readTrainingExamples(contentDir)) examples.push({ text: phrasing.text, crisis: phrasing.intent === CRISIS_TOPIC });
   return examples;
 }
